@@ -1,0 +1,1 @@
+"""Data, SQL, import and metric logic of the Shishan dashboard. Never imports streamlit."""

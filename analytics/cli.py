@@ -1,0 +1,131 @@
+"""`python -m analytics …`: init, demo, summary (the command-line contract of DATASETS.md)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+
+from analytics import db
+from analytics.demo.load import DemoRefused, load_demo
+from analytics.filters import Filters
+from analytics.kpis import summary, summary_csv
+from analytics.periods import Period, default_period
+
+
+class UsageError(Exception):
+    """A problem with the command's arguments or environment; printed on stderr, exit 2."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (UsageError, DemoRefused) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analytics", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    init = commands.add_parser("init", help="create the database (schema only)")
+    _add_db(init)
+    init.set_defaults(run=_init)
+
+    demo = commands.add_parser("demo", help="fill the database with generated demo data")
+    _add_db(demo)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--scale", type=_positive_float, default=1.0, help="multiplies enterprises and events")
+    demo.set_defaults(run=_demo)
+
+    report = commands.add_parser("summary", help="print the per-center KPI table of METRICS.md")
+    _add_db(report)
+    report.add_argument("--from", dest="date_from", type=_date, help="first day, YYYY-MM-DD")
+    report.add_argument("--to", dest="date_to", type=_date, help="last day, YYYY-MM-DD")
+    report.add_argument("--center", action="append", default=[], metavar="NAME")
+    report.add_argument("--park", action="append", default=[], metavar="NAME")
+    report.add_argument("--format", choices=("json", "csv"), default="json")
+    report.set_defaults(run=_summary)
+    return parser
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, default=None, help="database file (default: env DASHBOARD_DB)")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from error
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be positive")
+    return value
+
+
+def _open(path: Path | None) -> duckdb.DuckDBPyConnection:
+    target = path or db.default_db_path()
+    try:
+        return db.connect(target)
+    except duckdb.IOException as error:
+        raise UsageError(
+            f"cannot open {target}: {error}. If the dashboard is running on this file, stop it first "
+            "(DuckDB lets one process hold the file)."
+        ) from error
+
+
+def _init(args: argparse.Namespace) -> int:
+    con = _open(args.db)
+    con.close()
+    print(f"initialised {args.db or db.default_db_path()}", file=sys.stderr)
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    con = _open(args.db)
+    counts = load_demo(con, seed=args.seed, scale=args.scale)
+    con.close()
+    print(json.dumps(counts, ensure_ascii=False))
+    return 0
+
+
+def _summary(args: argparse.Namespace) -> int:
+    con = _open(args.db)
+    filters = Filters(
+        period=_period(con, args.date_from, args.date_to),
+        centers=_known(con, "center", "centers", args.center),
+        parks=_known(con, "park", "parks", args.park),
+    )
+    if args.format == "json":
+        print(json.dumps(summary(con, filters), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(summary_csv(con, filters))
+    con.close()
+    return 0
+
+
+def _period(con: duckdb.DuckDBPyConnection, start: dt.date | None, end: dt.date | None) -> Period:
+    default = default_period(con)
+    start, end = start or default.start, end or default.end
+    if end < start:
+        raise UsageError(f"--to {end} is before --from {start}")
+    return Period(start, end)
+
+
+def _known(con: duckdb.DuckDBPyConnection, column: str, table: str, names: list[str]) -> tuple[str, ...]:
+    known = {row[0] for row in con.execute(f"SELECT {column} FROM {table}").fetchall()}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise UsageError(f"unknown {column}: {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+    return tuple(dict.fromkeys(names))

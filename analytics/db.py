@@ -1,0 +1,98 @@
+"""The DuckDB warehouse: opening it, versioned migrations, clean views, the data version.
+
+One connection per process; callers take a `cursor()` per query or thread.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+from analytics.workdays import calendar_frame
+
+PACKAGE_DIR = Path(__file__).parent
+MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
+VIEWS_DIR = PACKAGE_DIR / "sql" / "views"
+DEFAULT_DB = PACKAGE_DIR.parent / "data" / "shishan.duckdb"
+
+
+def default_db_path() -> Path:
+    """The database file: env DASHBOARD_DB, else data/shishan.duckdb in the repository."""
+    return Path(os.environ.get("DASHBOARD_DB") or DEFAULT_DB)
+
+
+def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the database at `path` and bring its schema up to date."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    migrate(con)
+    return con
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply pending migrations in order, each in its own transaction; return the names applied.
+
+    Idempotent: a migration is recorded in schema_migrations once applied. Views and the working-day
+    calendar are derived objects and are (re)created afterwards.
+    """
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(version VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_localtimestamp())"
+    )
+    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied = []
+    for path in sorted(MIGRATIONS_DIR.glob("*.sql")):
+        if path.stem in done:
+            continue
+        con.execute("BEGIN")
+        try:
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO schema_migrations (version) VALUES (?)", [path.stem])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(path.stem)
+    _load_calendar(con)
+    for path in sorted(VIEWS_DIR.glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
+    return applied
+
+
+def _load_calendar(con: duckdb.DuckDBPyConnection) -> None:
+    frame = calendar_frame()
+    (count,) = con.execute("SELECT count(*) FROM calendar_days").fetchone()
+    if count == len(frame):
+        return
+    con.execute("BEGIN")
+    con.execute("DELETE FROM calendar_days")
+    con.execute("INSERT INTO calendar_days SELECT * FROM frame")
+    con.execute("COMMIT")
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> int:
+    """A counter bumped by every write; caches key on it."""
+    with con.cursor() as cur:
+        (value,) = cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+    return int(value)
+
+
+def bump_data_version(con: duckdb.DuckDBPyConnection) -> None:
+    """Call inside the transaction of every write."""
+    con.execute("UPDATE meta SET value = (value::BIGINT + 1)::VARCHAR WHERE key = 'data_version'")
+
+
+def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when no center, park or enterprise has been loaded yet."""
+    with con.cursor() as cur:
+        (count,) = cur.execute("SELECT (SELECT count(*) FROM centers) + (SELECT count(*) FROM enterprises)").fetchone()
+    return count == 0
+
+
+def has_demo_data(con: duckdb.DuckDBPyConnection) -> bool:
+    """True while rows written by the demo generator are loaded."""
+    with con.cursor() as cur:
+        (flag,) = cur.execute("SELECT count(*) > 0 FROM import_batches WHERE is_demo AND undone_at IS NULL").fetchone()
+    return bool(flag)

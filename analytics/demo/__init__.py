@@ -1,0 +1,1 @@
+"""Demo data: `generate` builds it, `load_demo` writes it (see analytics.demo.load)."""

@@ -1,0 +1,237 @@
+"""The metric catalog: each KPI of METRICS.md defined once (key, labels, description, unit, format).
+
+Pages, tooltips, the CLI, exports and the README all read this catalog; the numbers themselves come
+from analytics/sql/marts/center_kpis.sql.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+from analytics.i18n import Lang
+
+SMALL_SAMPLE = 10  # a center with fewer tickets than this in a ticket metric is marked as a small sample
+
+
+class Kind(StrEnum):
+    COUNT = "count"
+    RATIO = "ratio"
+    DAYS = "days"
+    MONEY = "money"  # 万元
+    PER_THOUSAND = "per_thousand"
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    label_zh: str
+    label_en: str
+    description_zh: str
+    description_en: str
+    kind: Kind
+    unit_zh: str = ""
+    unit_en: str = ""
+    better: Literal["higher", "lower"] | None = None
+    sample_key: str | None = None  # the count this metric is computed over (its sample size)
+
+    def label(self, lang: Lang) -> str:
+        return self.label_zh if lang == "zh" else self.label_en
+
+    def description(self, lang: Lang) -> str:
+        return self.description_zh if lang == "zh" else self.description_en
+
+    def unit(self, lang: Lang) -> str:
+        return self.unit_zh if lang == "zh" else self.unit_en
+
+    def format(self, value: float | None) -> str:
+        """Display form: '—' for null, else rounded per kind (rounding is for display only)."""
+        if is_missing(value):
+            return "—"
+        match self.kind:
+            case Kind.RATIO:
+                return f"{value:.1%}"
+            case Kind.DAYS | Kind.PER_THOUSAND:
+                return f"{value:,.1f}"
+            case _:
+                return f"{value:,.0f}"
+
+    def change(self, current: float | None, previous: float | None) -> float | None:
+        """Change against a comparison value: difference for ratios and days, relative for amounts."""
+        if is_missing(current) or is_missing(previous):
+            return None
+        if self.kind in (Kind.RATIO, Kind.DAYS):
+            return current - previous
+        if previous == 0:
+            return None
+        return current / previous - 1
+
+    def format_change(self, current: float | None, previous: float | None, lang: Lang) -> str:
+        delta = self.change(current, previous)
+        if delta is None:
+            return "—"
+        match self.kind:
+            case Kind.RATIO:
+                points = f"{delta * 100:+.1f}"
+                return f"{points}个百分点" if lang == "zh" else f"{points} pp"
+            case Kind.DAYS:
+                return f"{delta:+.1f}天" if lang == "zh" else f"{delta:+.1f} d"
+            case _:
+                return f"{delta:+.1%}"
+
+
+def is_missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+CATALOG: tuple[Metric, ...] = (
+    Metric(
+        "enterprises", "企业数", "Enterprises",
+        "范围内的企业（企业名录，不按日期筛选）。",
+        "Enterprises in scope (registry, not date-filtered).",
+        Kind.COUNT, "家", "",
+    ),
+    Metric(
+        "workers", "产业工人数", "Industrial workers",
+        "范围内企业员工人数之和。",
+        "Sum of the employees of those enterprises.",
+        Kind.COUNT, "人", "",
+    ),
+    Metric(
+        "visits", "走访次数", "Visits",
+        "走访日期在统计期间内的走访次数。",
+        "Visits with a visit date in the period.",
+        Kind.COUNT, "次", "", "higher",
+    ),
+    Metric(
+        "enterprises_visited", "走访企业数", "Enterprises visited",
+        "期间内至少走访一次的企业数（去重）。",
+        "Distinct enterprises with at least one visit in the period.",
+        Kind.COUNT, "家", "", "higher",
+    ),
+    Metric(
+        "visit_coverage", "走访覆盖率", "Visit coverage",
+        "走访企业数 ÷ 企业数。",
+        "Enterprises visited / enterprises.",
+        Kind.RATIO, better="higher", sample_key="enterprises",
+    ),
+    Metric(
+        "tickets_received", "受理诉求数", "Demands received",
+        "受理日期在期间内、状态不是“已撤销”的诉求（本期受理批次）。",
+        "Tickets received in the period whose status is not 已撤销 (withdrawn): the cohort.",
+        Kind.COUNT, "件", "",
+    ),
+    Metric(
+        "tickets_closed", "办结数", "Closed",
+        "本期受理批次中办结日期不晚于期末的诉求。",
+        "Cohort tickets with a closed date on or before the end of the period.",
+        Kind.COUNT, "件", "",
+    ),
+    Metric(
+        "closure_rate", "办结率", "Closure rate",
+        "办结数 ÷ 受理诉求数。",
+        "Closed / received.",
+        Kind.RATIO, better="higher", sample_key="tickets_received",
+    ),
+    Metric(
+        "median_resolution_days", "办理时长中位数（天）", "Median resolution (days)",
+        "已办结诉求（办结日期 − 受理日期，自然日）的中位数，连续插值。",
+        "Median of (closed date − received date) in calendar days over the closed tickets; continuous percentile.",
+        Kind.DAYS, "天", "days", "lower", "tickets_closed",
+    ),
+    Metric(
+        "p90_resolution_days", "办理时长P90（天）", "P90 resolution (days)",
+        "同上的第90百分位数。",
+        "90th percentile of the same.",
+        Kind.DAYS, "天", "days", "lower", "tickets_closed",
+    ),
+    Metric(
+        "on_time_rate", "按时办结率", "On-time closure rate",
+        "已办结诉求中办结日期不晚于办理时限的比例。",
+        "Share of closed tickets closed on or before their due date.",
+        Kind.RATIO, better="higher", sample_key="tickets_closed",
+    ),
+    Metric(
+        "satisfaction_rate", "满意率", "Satisfaction rate",
+        "已办结且有评价的诉求中评价为“满意”或“基本满意”的比例。",
+        "Among closed tickets with a rating, the share rated 满意 or 基本满意 (satisfied / mostly satisfied).",
+        Kind.RATIO, better="higher", sample_key="tickets_closed",
+    ),
+    Metric(
+        "open_tickets", "在办诉求", "Open demands",
+        "期末仍未办结的诉求：受理日期不晚于期末、未撤销，且无办结日期或办结日期晚于期末。",
+        "Tickets received by the end of the period, not withdrawn, with no closed date or one after the end.",
+        Kind.COUNT, "件", "", "lower",
+    ),
+    Metric(
+        "overdue_tickets", "超期诉求", "Overdue demands",
+        "在办诉求中办理时限早于期末的。",
+        "Open tickets whose due date is before the end of the period.",
+        Kind.COUNT, "件", "", "lower",
+    ),
+    Metric(
+        "output_value", "工业总产值（万元）", "Gross output (10k yuan)",
+        "报告期（月初日期）落在统计期间内的月度产值之和。",
+        "Sum of the monthly output of the months whose first day lies in the period.",
+        Kind.MONEY, "万元", "10k yuan", "higher",
+    ),
+    Metric(
+        "output_value_prev_year", "上年同期产值（万元）", "Output same months last year (10k yuan)",
+        "同一批月份提前一年的产值之和。",
+        "Sum of the output of the same months one year earlier.",
+        Kind.MONEY, "万元", "10k yuan",
+    ),
+    Metric(
+        "output_yoy", "产值同比增速", "Output growth (YoY)",
+        "工业总产值 ÷ 上年同期产值 − 1。",
+        "Output / output in the same months last year − 1.",
+        Kind.RATIO, better="higher",
+    ),
+    Metric(
+        "vaccination_staff", "员工总数（接种统计）", "Staff (vaccination returns)",
+        "每家企业截至期末最新一次接种统计的员工总数之和。",
+        "Sum of staff_total over each enterprise's latest snapshot on or before the end of the period.",
+        Kind.COUNT, "人", "",
+    ),
+    Metric(
+        "vaccinated_dose1", "已接种人数", "Vaccinated (dose 1)",
+        "同一批统计中已接种第一剂人数之和。",
+        "Sum of dose-1 counts over the same snapshots.",
+        Kind.COUNT, "人", "", "higher",
+    ),
+    Metric(
+        "vaccination_rate", "疫苗接种率", "Vaccination rate",
+        "已接种人数 ÷ 员工总数（接种统计）。",
+        "Vaccinated (dose 1) / staff in the vaccination returns.",
+        Kind.RATIO, better="higher", sample_key="vaccination_staff",
+    ),
+    Metric(
+        "full_course_rate", "全程接种率", "Full-course rate",
+        "完成全程接种人数之和 ÷ 员工总数（接种统计）；没有任何一份统计填报全程人数时为“—”。",
+        "Sum of full-course counts / staff in the vaccination returns; “—” when no snapshot reports it.",
+        Kind.RATIO, better="higher", sample_key="vaccination_staff",
+    ),
+    Metric(
+        "activities", "活动场次", "Activities",
+        "活动日期在期间内的职工服务活动场次。",
+        "Worker-service activities dated in the period.",
+        Kind.COUNT, "场", "", "higher",
+    ),
+    Metric(
+        "activity_person_times", "参与人次", "Person-times",
+        "这些活动的参与人次之和。",
+        "Sum of the person-times of those activities.",
+        Kind.COUNT, "人次", "", "higher",
+    ),
+    Metric(
+        "participation_per_1000_workers", "千人参与人次", "Participation per 1,000 workers",
+        "参与人次 ÷ 产业工人数 × 1000。",
+        "Person-times / industrial workers × 1,000.",
+        Kind.PER_THOUSAND, better="higher", sample_key="workers",
+    ),
+)
+
+BY_KEY: dict[str, Metric] = {metric.key: metric for metric in CATALOG}
+KEYS: tuple[str, ...] = tuple(BY_KEY)

@@ -1,0 +1,38 @@
+-- Clean layer: raw tables joined to their park and center, with derived fields every mart uses.
+-- Recreated at every start-up (they hold no data).
+
+CREATE OR REPLACE VIEW clean_enterprises AS
+SELECT
+    e.uscc,
+    e.name,
+    e.park,
+    p.center,
+    e.industry,
+    e.is_above_scale,
+    e.is_high_tech,
+    e.is_listed,
+    e.is_eagle,
+    e.employees,
+    list_filter(
+        [
+            CASE WHEN e.is_above_scale THEN 'above_scale' END,
+            CASE WHEN e.is_high_tech THEN 'high_tech' END,
+            CASE WHEN e.is_listed THEN 'listed' END,
+            CASE WHEN e.is_eagle THEN 'eagle' END
+        ],
+        lambda flag: flag IS NOT NULL
+    ) AS type_flags
+FROM enterprises AS e
+JOIN parks AS p ON p.park = e.park;
+
+CREATE OR REPLACE VIEW clean_tickets AS
+SELECT
+    t.*,
+    t.status = '已撤销' AS is_cancelled,
+    t.closed_date - t.received_date AS resolution_days,
+    closed_day.workday_seq - received_day.workday_seq AS resolution_workdays,
+    coalesce(received_day.is_official AND closed_day.is_official, true) AS workdays_official,
+    t.responded_date - t.received_date AS response_days
+FROM tickets AS t
+LEFT JOIN calendar_days AS received_day ON received_day.day = t.received_date
+LEFT JOIN calendar_days AS closed_day ON closed_day.day = t.closed_date;

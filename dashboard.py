@@ -1,0 +1,21 @@
+"""Entry point and router: page config, navigation grouped by user, language switch and global filters."""
+
+import streamlit as st
+
+from analytics import db
+from analytics.i18n import t
+from ui import context, sidebar
+
+st.set_page_config(page_title="狮山“1+6”产业服务看板", page_icon="🏭", layout="wide")
+
+lang = sidebar.language_switch()
+pages = {
+    t("section.leaders", lang): [
+        st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/dashboard:", url_path="overview", default=True),
+    ],
+}
+page = st.navigation(pages)
+context.set_filters(sidebar.global_filters(lang))
+if db.has_demo_data(context.connection()):
+    st.info(t("demo.banner", lang), icon=":material/science:")
+page.run()

@@ -1,0 +1,43 @@
+"""总览 — town leaders compare the centers: the KPI table of METRICS.md and the two headline charts."""
+
+import streamlit as st
+
+from analytics.i18n import t
+from analytics.metrics import CATALOG, SMALL_SAMPLE
+from ui import charts, components, context, data, tables
+
+lang = context.lang()
+filters = context.filters()
+components.page_header(t("overview.title", lang), filters, lang)
+
+current = data.center_kpis(filters)
+previous = data.center_kpis(filters.previous())
+total, total_before = current[current["is_total"]].iloc[0], previous[previous["is_total"]].iloc[0]
+
+components.kpi_tiles(
+    total, total_before,
+    ["tickets_received", "closure_rate", "median_resolution_days", "on_time_rate", "visit_coverage",
+     "participation_per_1000_workers"],
+    lang, filters.previous(),
+)
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("overview.resolution_title", lang))
+    components.chart(charts.resolution_by_center(current, lang), key="resolution")
+with right:
+    st.subheader(t("overview.participation_title", lang))
+    components.chart(charts.participation_by_center(current, lang), key="participation")
+components.illustrative_note(current, lang)
+st.caption(t("common.small_sample_note", lang, n=SMALL_SAMPLE))
+
+st.subheader(t("overview.table_title", lang))
+view = st.segmented_control(
+    t("overview.view", lang), ["values", "change", "previous"],
+    format_func=lambda v: t(f"overview.view.{v}", lang), default="values", required=True, key="overview_view",
+)
+components.table(tables.kpi_table(current, previous, view, lang), height=35 * (len(CATALOG) + 1) + 3)
+components.downloads(tables.kpi_export(current, lang), "kpis", lang)
+
+with st.expander(t("overview.definitions", lang)):
+    st.markdown("\n".join(f"- **{m.label(lang)}** — {m.description(lang)}" for m in CATALOG))

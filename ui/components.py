@@ -1,0 +1,65 @@
+"""Streamlit building blocks shared by pages: header with the filter sentence, KPI tiles, downloads."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from analytics.exports import csv_bytes, xlsx_bytes
+from analytics.filters import Filters, describe_period
+from analytics.i18n import Lang, t
+from analytics.metrics import BY_KEY
+from ui import data
+from ui.charts import CONFIG
+
+
+def page_header(title: str, filters: Filters, lang: Lang) -> None:
+    st.title(title)
+    st.caption(filters.describe(lang, center_count=len(data.centers())))
+
+
+def kpi_tiles(current: pd.Series, previous: pd.Series, keys: list[str], lang: Lang, previous_period: Filters) -> None:
+    """One tile per metric with its change against the previous period."""
+    for column, key in zip(st.columns(len(keys)), keys, strict=True):
+        metric = BY_KEY[key]
+        change = metric.change(current[key], previous[key])
+        flat = change is None or round(change, 3) == 0
+        column.metric(
+            metric.label(lang),
+            metric.format(current[key]),
+            delta=None if change is None else metric.format_change(current[key], previous[key], lang),
+            delta_color="off" if flat else {"higher": "normal", "lower": "inverse"}.get(metric.better or "", "off"),
+            delta_arrow="off" if flat else "auto",
+            help=metric.description(lang),
+            border=True,
+        )
+    st.caption(t("overview.tiles_caption", lang, previous=describe_period(previous_period.period, lang)))
+
+
+def chart(figure: go.Figure, key: str) -> None:
+    st.plotly_chart(figure, key=key, config=CONFIG)
+
+
+def downloads(frame: pd.DataFrame, stem: str, lang: Lang) -> None:
+    row = st.container(horizontal=True)
+    row.download_button(
+        t("common.download_csv", lang), csv_bytes(frame), f"{stem}.csv", "text/csv", key=f"{stem}-csv",
+        icon=":material/download:", on_click="ignore",
+    )
+    row.download_button(
+        t("common.download_xlsx", lang), xlsx_bytes(frame, stem), f"{stem}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{stem}-xlsx",
+        icon=":material/download:", on_click="ignore",
+    )
+
+
+def table(frame: pd.DataFrame, **kwargs: object) -> None:
+    """A read-only table with every column right-aligned (formatted numbers)."""
+    config = {column: st.column_config.TextColumn(alignment="right") for column in frame.columns}
+    st.dataframe(frame, column_config=config, **kwargs)
+
+
+def illustrative_note(kpis: pd.DataFrame, lang: Lang) -> None:
+    if kpis["is_illustrative"].any():
+        st.caption(t("illustrative.note", lang))

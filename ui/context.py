@@ -1,0 +1,47 @@
+"""What every page needs from the session: the shared connection, the data version, language, filters."""
+
+from __future__ import annotations
+
+import duckdb
+import streamlit as st
+
+from analytics import db
+from analytics.demo.load import load_demo
+from analytics.filters import Filters
+from analytics.i18n import LANGS, Lang
+
+FILTERS_KEY = "_filters"
+
+
+@st.cache_resource(show_spinner="正在准备数据库… / Preparing the database…")
+def connection() -> duckdb.DuckDBPyConnection:
+    """The process's one DuckDB connection; a missing database is created with demo data."""
+    path = db.default_db_path()
+    created = not path.exists()
+    con = db.connect(path)
+    if created:
+        load_demo(con)
+    return con
+
+
+def data_version() -> int:
+    return db.data_version(connection())
+
+
+def lang() -> Lang:
+    value = st.session_state.get("lang")
+    return value if value in LANGS else "zh"
+
+
+def set_filters(filters: Filters) -> None:
+    st.session_state[FILTERS_KEY] = filters
+
+
+def filters() -> Filters:
+    """The global filters chosen in the sidebar (set by dashboard.py before the page runs)."""
+    return st.session_state[FILTERS_KEY]
+
+
+def after_write() -> None:
+    """Call after any write to the database: every cached query is stale."""
+    st.cache_data.clear()

@@ -1,0 +1,48 @@
+"""Cached access to the analytics layer, keyed on small hashable inputs plus the data version."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from analytics import kpis, periods, reference
+from analytics.filters import Filters
+from ui.context import connection, data_version
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _center_kpis(filters: Filters, version: int) -> pd.DataFrame:
+    return kpis.center_kpis(connection(), filters)
+
+
+def center_kpis(filters: Filters) -> pd.DataFrame:
+    return _center_kpis(filters, data_version())
+
+
+@st.cache_data(show_spinner=False)
+def _centers(version: int) -> pd.DataFrame:
+    return reference.centers(connection())
+
+
+def centers() -> pd.DataFrame:
+    return _centers(data_version())
+
+
+@st.cache_data(show_spinner=False)
+def _parks(version: int) -> pd.DataFrame:
+    return reference.parks(connection())
+
+
+def parks() -> pd.DataFrame:
+    return _parks(data_version())
+
+
+@st.cache_data(show_spinner=False)
+def _default_period(version: int, today: dt.date) -> periods.Period:
+    return periods.default_period(connection(), today)
+
+
+def default_period() -> periods.Period:
+    return _default_period(data_version(), dt.date.today())
