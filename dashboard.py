@@ -11,7 +11,13 @@ st.set_page_config(page_title="狮山“1+6”产业服务看板", page_icon="�
 lang = sidebar.language_switch()
 pages = {
     t("section.leaders", lang): [
-        st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/dashboard:", url_path="overview", default=True),
+        st.Page(
+            "pages/overview.py",
+            title=t("page.overview", lang),
+            icon=":material/dashboard:",
+            url_path="overview",
+            default=True,
+        ),
     ],
 }
 page = st.navigation(pages)

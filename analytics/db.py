@@ -87,12 +87,16 @@ def bump_data_version(con: duckdb.DuckDBPyConnection) -> None:
 def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
     """True when no center, park or enterprise has been loaded yet."""
     with con.cursor() as cur:
-        (count,) = cur.execute("SELECT (SELECT count(*) FROM centers) + (SELECT count(*) FROM enterprises)").fetchone()
+        (count,) = cur.execute(
+            "SELECT (SELECT count(*) FROM centers) + (SELECT count(*) FROM enterprises)"
+        ).fetchone()
     return count == 0
 
 
 def has_demo_data(con: duckdb.DuckDBPyConnection) -> bool:
     """True while rows written by the demo generator are loaded."""
     with con.cursor() as cur:
-        (flag,) = cur.execute("SELECT count(*) > 0 FROM import_batches WHERE is_demo AND undone_at IS NULL").fetchone()
+        (flag,) = cur.execute(
+            "SELECT count(*) > 0 FROM import_batches WHERE is_demo AND undone_at IS NULL"
+        ).fetchone()
     return bool(flag)

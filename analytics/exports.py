@@ -17,6 +17,10 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
         frame.to_excel(writer, sheet_name=sheet[:31], index=False)
         worksheet = writer.sheets[sheet[:31]]
         for position, column in enumerate(frame.columns):
-            width = max(len(str(column)), *(len(str(v)) for v in frame[column].head(200))) if len(frame) else len(str(column))
+            width = (
+                max(len(str(column)), *(len(str(v)) for v in frame[column].head(200)))
+                if len(frame)
+                else len(str(column))
+            )
             worksheet.set_column(position, position, min(40, width * 1.6 + 2))
     return buffer.getvalue()

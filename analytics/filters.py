@@ -54,7 +54,9 @@ class Filters:
             "filters.sentence",
             lang,
             period=describe_period(self.period, lang),
-            centers=join(list(self.centers), lang) if self.centers else t("filters.all_centers", lang, n=center_count),
+            centers=join(list(self.centers), lang)
+            if self.centers
+            else t("filters.all_centers", lang, n=center_count),
             parks=join(list(self.parks), lang) if self.parks else t("filters.all_parks", lang),
             types=self._describe_types(lang),
         )

@@ -10,7 +10,10 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 
 STRINGS: dict[str, dict[Lang, str]] = {
     # App shell
-    "app.title": {"zh": "狮山镇“1+6”园区产业服务数据看板", "en": "Shishan “1+6” Industrial Service Dashboard"},
+    "app.title": {
+        "zh": "狮山镇“1+6”园区产业服务数据看板",
+        "en": "Shishan “1+6” Industrial Service Dashboard",
+    },
     "app.language": {"zh": "语言 / Language", "en": "语言 / Language"},
     "section.leaders": {"zh": "领导总览", "en": "Leaders' overview"},
     "section.analysis": {"zh": "专题分析", "en": "Analysis"},
@@ -22,7 +25,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Demo data: what you see is generated. 长虹岭 is calibrated to published figures; "
         "the other five centers (marked *) and their parks are illustrative names.",
     },
-    "illustrative.note": {"zh": "名称后带 * 者为示意名称（演示数据）。", "en": "Names ending in * are illustrative (demo data)."},
+    "illustrative.note": {
+        "zh": "名称后带 * 者为示意名称（演示数据）。",
+        "en": "Names ending in * are illustrative (demo data).",
+    },
     # Global filters
     "filters.header": {"zh": "筛选", "en": "Filters"},
     "filters.period": {"zh": "统计期间", "en": "Period"},

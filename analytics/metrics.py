@@ -86,6 +86,7 @@ def is_missing(value: float | None) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+# fmt: off
 CATALOG: tuple[Metric, ...] = (
     Metric(
         "enterprises", "企业数", "Enterprises",
@@ -232,6 +233,7 @@ CATALOG: tuple[Metric, ...] = (
         Kind.PER_THOUSAND, better="higher", sample_key="workers",
     ),
 )
+# fmt: on
 
 BY_KEY: dict[str, Metric] = {metric.key: metric for metric in CATALOG}
 KEYS: tuple[str, ...] = tuple(BY_KEY)

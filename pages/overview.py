@@ -15,10 +15,18 @@ previous = data.center_kpis(filters.previous())
 total, total_before = current[current["is_total"]].iloc[0], previous[previous["is_total"]].iloc[0]
 
 components.kpi_tiles(
-    total, total_before,
-    ["tickets_received", "closure_rate", "median_resolution_days", "on_time_rate", "visit_coverage",
-     "participation_per_1000_workers"],
-    lang, filters.previous(),
+    total,
+    total_before,
+    [
+        "tickets_received",
+        "closure_rate",
+        "median_resolution_days",
+        "on_time_rate",
+        "visit_coverage",
+        "participation_per_1000_workers",
+    ],
+    lang,
+    filters.previous(),
 )
 
 left, right = st.columns(2)
@@ -33,8 +41,12 @@ st.caption(t("common.small_sample_note", lang, n=SMALL_SAMPLE))
 
 st.subheader(t("overview.table_title", lang))
 view = st.segmented_control(
-    t("overview.view", lang), ["values", "change", "previous"],
-    format_func=lambda v: t(f"overview.view.{v}", lang), default="values", required=True, key="overview_view",
+    t("overview.view", lang),
+    ["values", "change", "previous"],
+    format_func=lambda v: t(f"overview.view.{v}", lang),
+    default="values",
+    required=True,
+    key="overview_view",
 )
 components.table(tables.kpi_table(current, previous, view, lang), height=35 * (len(CATALOG) + 1) + 3)
 components.downloads(tables.kpi_export(current, lang), "kpis", lang)

@@ -34,8 +34,12 @@ def _style(fig: go.Figure, x_title: str, rows: int, bar_rows: float = 1.0) -> go
 def _total_line(fig: go.Figure, value: float | None, text: str) -> None:
     if value is not None and pd.notna(value):
         fig.add_vline(
-            x=value, line_dash="dash", line_color=GREY, annotation_text=text,
-            annotation_position="top", annotation_font_color=GREY,
+            x=value,
+            line_dash="dash",
+            line_color=GREY,
+            annotation_text=text,
+            annotation_position="top",
+            annotation_font_color=GREY,
         )
 
 
@@ -59,15 +63,22 @@ def resolution_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
     fig = go.Figure(
         [
             go.Bar(
-                name=name, y=labels, x=centers[key], orientation="h", customdata=centers["center"],
+                name=name,
+                y=labels,
+                x=centers[key],
+                orientation="h",
+                customdata=centers["center"],
                 marker={"color": color, "pattern": pattern},
-                text=[days.format(v) for v in centers[key]], textposition="outside", cliponaxis=False,
+                text=[days.format(v) for v in centers[key]],
+                textposition="outside",
+                cliponaxis=False,
             )
             for name, key, color in bars
         ]
     )
     _total_line(
-        fig, total["median_resolution_days"],
+        fig,
+        total["median_resolution_days"],
         f"{t('common.total', lang)} {t('overview.median', lang)} {days.format(total['median_resolution_days'])}",
     )
     fig.update_layout(barmode="group")
@@ -86,21 +97,31 @@ def participation_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
     ]
     hover = [
         t(
-            "overview.hover_participation", lang, person_times=f"{row.activity_person_times:,}",
-            workers=f"{row.workers:,}", activities=f"{row.activities:,}",
+            "overview.hover_participation",
+            lang,
+            person_times=f"{row.activity_person_times:,}",
+            workers=f"{row.workers:,}",
+            activities=f"{row.activities:,}",
         )
         for row in centers.itertuples()
     ]
     fig = go.Figure(
         go.Bar(
-            y=labels, x=centers["participation_per_1000_workers"], orientation="h", marker_color=BLUE,
-            customdata=centers["center"], hovertext=hover, hoverinfo="text",
+            y=labels,
+            x=centers["participation_per_1000_workers"],
+            orientation="h",
+            marker_color=BLUE,
+            customdata=centers["center"],
+            hovertext=hover,
+            hoverinfo="text",
             text=[metric.format(v) for v in centers["participation_per_1000_workers"]],
-            textposition="outside", cliponaxis=False,
+            textposition="outside",
+            cliponaxis=False,
         )
     )
     _total_line(
-        fig, total["participation_per_1000_workers"],
+        fig,
+        total["participation_per_1000_workers"],
         f"{t('common.total', lang)} {metric.format(total['participation_per_1000_workers'])}",
     )
     fig.update_layout(showlegend=False)

@@ -19,7 +19,9 @@ def page_header(title: str, filters: Filters, lang: Lang) -> None:
     st.caption(filters.describe(lang, center_count=len(data.centers())))
 
 
-def kpi_tiles(current: pd.Series, previous: pd.Series, keys: list[str], lang: Lang, previous_period: Filters) -> None:
+def kpi_tiles(
+    current: pd.Series, previous: pd.Series, keys: list[str], lang: Lang, previous_period: Filters
+) -> None:
     """One tile per metric with its change against the previous period."""
     for column, key in zip(st.columns(len(keys)), keys, strict=True):
         metric = BY_KEY[key]
@@ -29,7 +31,9 @@ def kpi_tiles(current: pd.Series, previous: pd.Series, keys: list[str], lang: La
             metric.label(lang),
             metric.format(current[key]),
             delta=None if change is None else metric.format_change(current[key], previous[key], lang),
-            delta_color="off" if flat else {"higher": "normal", "lower": "inverse"}.get(metric.better or "", "off"),
+            delta_color="off"
+            if flat
+            else {"higher": "normal", "lower": "inverse"}.get(metric.better or "", "off"),
             delta_arrow="off" if flat else "auto",
             help=metric.description(lang),
             border=True,
@@ -44,13 +48,22 @@ def chart(figure: go.Figure, key: str) -> None:
 def downloads(frame: pd.DataFrame, stem: str, lang: Lang) -> None:
     row = st.container(horizontal=True)
     row.download_button(
-        t("common.download_csv", lang), csv_bytes(frame), f"{stem}.csv", "text/csv", key=f"{stem}-csv",
-        icon=":material/download:", on_click="ignore",
+        t("common.download_csv", lang),
+        csv_bytes(frame),
+        f"{stem}.csv",
+        "text/csv",
+        key=f"{stem}-csv",
+        icon=":material/download:",
+        on_click="ignore",
     )
     row.download_button(
-        t("common.download_xlsx", lang), xlsx_bytes(frame, stem), f"{stem}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{stem}-xlsx",
-        icon=":material/download:", on_click="ignore",
+        t("common.download_xlsx", lang),
+        xlsx_bytes(frame, stem),
+        f"{stem}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{stem}-xlsx",
+        icon=":material/download:",
+        on_click="ignore",
     )
 
 

@@ -25,9 +25,13 @@ def kpi_table(current: pd.DataFrame, previous: pd.DataFrame, view: View, lang: L
 
     `view`: this period's values, the change against `previous`, or the previous period's values.
     """
-    before = previous.set_index(previous["center"].fillna("\0total")).reindex(current["center"].fillna("\0total"))
+    before = previous.set_index(previous["center"].fillna("\0total")).reindex(
+        current["center"].fillna("\0total")
+    )
     cells = {}
-    for column, (_, now), (_, then) in zip(_columns(current, lang), current.iterrows(), before.iterrows(), strict=True):
+    for column, (_, now), (_, then) in zip(
+        _columns(current, lang), current.iterrows(), before.iterrows(), strict=True
+    ):
         cells[column] = [
             {
                 "values": metric.format(now[metric.key]),
@@ -36,7 +40,9 @@ def kpi_table(current: pd.DataFrame, previous: pd.DataFrame, view: View, lang: L
             }[view]
             for metric in CATALOG
         ]
-    return pd.DataFrame(cells, index=pd.Index([m.label(lang) for m in CATALOG], name=t("common.metric", lang)))
+    return pd.DataFrame(
+        cells, index=pd.Index([m.label(lang) for m in CATALOG], name=t("common.metric", lang))
+    )
 
 
 def kpi_export(kpis: pd.DataFrame, lang: Lang) -> pd.DataFrame:

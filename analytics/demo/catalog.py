@@ -45,6 +45,7 @@ def _venues(center: str) -> tuple[str, str, str, str]:
     return (f"{center}党群服务中心", f"{center}职工之家", f"{center}文化广场", f"{center}亲子活动中心")
 
 
+# fmt: off
 CENTERS: tuple[CenterSpec, ...] = (
     CenterSpec(
         "长虹岭", False, (("长虹岭工业园", 3.12), ("长虹岭北园", 1.38), ("虹岭科创园", 0.82)),
@@ -176,3 +177,4 @@ SHOWCASE_TICKETS: tuple[tuple[str, str, dt.date, dt.date], ...] = (
     ("交通出行", "员工停车难，请求在园区内规划建设停车场", dt.date(2020, 8, 10), dt.date(2020, 9, 28)),
     ("交通出行", "请求开通园区至地铁站的公交线路", dt.date(2020, 9, 1), dt.date(2020, 10, 20)),
 )
+# fmt: on

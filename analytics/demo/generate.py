@@ -14,7 +14,13 @@ import pandas as pd
 
 from analytics import uscc
 from analytics.demo import catalog as c
-from analytics.domain import DEFAULT_DUE_WORKDAYS, STATUS_CLOSED, STATUS_IN_PROGRESS, STATUS_RECEIVED, STATUS_WITHDRAWN
+from analytics.domain import (
+    DEFAULT_DUE_WORKDAYS,
+    STATUS_CLOSED,
+    STATUS_IN_PROGRESS,
+    STATUS_RECEIVED,
+    STATUS_WITHDRAWN,
+)
 from analytics.keys import numbered_key
 from analytics.workdays import add_working_days
 
@@ -85,16 +91,37 @@ def _count(base: float, scale: float) -> int:
 def _enterprises(rng: np.random.Generator, scale: float, parks: pd.DataFrame) -> pd.DataFrame:
     frames = [_center_enterprises(rng, spec, scale) for spec in c.CENTERS]
     frame = pd.concat(frames, ignore_index=True)
-    frame["industry"] = _draw(rng, [name for name, _, _ in c.INDUSTRIES], [w for _, w, _ in c.INDUSTRIES], len(frame))
+    frame["industry"] = _draw(
+        rng, [name for name, _, _ in c.INDUSTRIES], [w for _, w, _ in c.INDUSTRIES], len(frame)
+    )
     frame["name"] = _enterprise_names(rng, frame)
     frame["uscc"] = _uscc_codes(rng, len(frame))
     road = rng.choice(np.array(c.ROADS), len(frame))
-    frame["address"] = "佛山市南海区狮山镇" + frame["park"] + road + pd.Series(rng.integers(1, 300, len(frame))).astype(str) + "号"
+    frame["address"] = (
+        "佛山市南海区狮山镇"
+        + frame["park"]
+        + road
+        + pd.Series(rng.integers(1, 300, len(frame))).astype(str)
+        + "号"
+    )
     frame["contact"] = _person_names(rng, len(frame))
     frame["phone"] = "0757-8" + pd.Series(rng.integers(0, 10**7, len(frame))).astype(str).str.zfill(7)
     return frame[
-        ["uscc", "name", "park", "industry", "is_above_scale", "is_high_tech", "is_listed", "is_eagle",
-         "employees", "address", "contact", "phone", "center"]
+        [
+            "uscc",
+            "name",
+            "park",
+            "industry",
+            "is_above_scale",
+            "is_high_tech",
+            "is_listed",
+            "is_eagle",
+            "employees",
+            "address",
+            "contact",
+            "phone",
+            "center",
+        ]
     ]
 
 
@@ -107,13 +134,20 @@ def _center_enterprises(rng: np.random.Generator, spec: c.CenterSpec, scale: flo
     above[np.argsort(-score)[: min(n, round(spec.above_scale * scale))]] = True
     high_tech = _pick(rng, n, round(spec.high_tech * scale), np.where(above, 6.0, 1.0))
     eagle = _pick(rng, n, round(spec.eagle * scale), np.where(above, employees, 0.0))
-    listed = _pick(rng, n, round(spec.listed * scale), np.where(above, employees * np.where(eagle, 10, 1), 0.0))
+    listed = _pick(
+        rng, n, round(spec.listed * scale), np.where(above, employees * np.where(eagle, 10, 1), 0.0)
+    )
     areas = np.array([area for _, area in spec.parks])
     park = rng.choice(np.array([park for park, _ in spec.parks]), n, p=areas / areas.sum())
     return pd.DataFrame(
         {
-            "center": spec.name, "park": park, "employees": employees, "is_above_scale": above,
-            "is_high_tech": high_tech, "is_eagle": eagle, "is_listed": listed,
+            "center": spec.name,
+            "park": park,
+            "employees": employees,
+            "is_above_scale": above,
+            "is_high_tech": high_tech,
+            "is_eagle": eagle,
+            "is_listed": listed,
         }
     )
 
@@ -239,7 +273,9 @@ def _visits(
     sweep_index = np.flatnonzero(swept)
     # Then regular visits, more often to above-scale enterprises.
     months = _months(dt.date(2020, 9, 1), c.END)
-    rate = center.map(lambda name: spec[name].visit_rate).to_numpy() * np.where(enterprises["is_above_scale"], 0.8, 0.12)
+    rate = center.map(lambda name: spec[name].visit_rate).to_numpy() * np.where(
+        enterprises["is_above_scale"], 0.8, 0.12
+    )
     counts = rng.poisson(rate[:, None], (len(enterprises), len(months)))
     ent_index, month_index = np.nonzero(counts)
     repeats = counts[ent_index, month_index]
@@ -322,7 +358,9 @@ def _tickets(rng: np.random.Generator, scale: float, enterprises: pd.DataFrame) 
     tail = rng.lognormal(np.log(55), 0.9, n)
     days = np.floor(np.where(rng.random(n) < frame["tail_share"].to_numpy(), tail, body)).astype(int)
     closed = received + days * DAY
-    due_workdays = frame["category"].map(lambda k: c.CATEGORY_DUE_WORKDAYS.get(k, DEFAULT_DUE_WORKDAYS)).to_numpy()
+    due_workdays = (
+        frame["category"].map(lambda k: c.CATEGORY_DUE_WORKDAYS.get(k, DEFAULT_DUE_WORKDAYS)).to_numpy()
+    )
     due = add_working_days(received, due_workdays)
     responded = received + np.minimum(rng.geometric(0.7, n) - 1, days) * DAY
     frame = frame.assign(received_date=received, closed_date=closed, due_date=due, responded_date=responded)
@@ -337,7 +375,9 @@ def _season(category: str, months: np.ndarray, month_numbers: np.ndarray) -> np.
     if category == "用工招聘":
         weights[np.isin(month_numbers, (2, 3))] = 2.2
     if category == "疫情防控":
-        outbreaks = np.isin(months.astype(str), ("2021-05", "2021-06", "2022-01", "2022-02", "2022-03", "2022-04"))
+        outbreaks = np.isin(
+            months.astype(str), ("2021-05", "2021-06", "2022-01", "2022-02", "2022-03", "2022-04")
+        )
         weights[outbreaks] = 6.0
     return weights / weights.sum()
 
@@ -345,13 +385,20 @@ def _season(category: str, months: np.ndarray, month_numbers: np.ndarray) -> np.
 def _showcase_tickets(enterprises: pd.DataFrame) -> pd.DataFrame:
     biggest = enterprises[enterprises["center"] == "长虹岭"].nlargest(len(c.SHOWCASE_TICKETS), "employees")
     rows = []
-    for (category, description, received, closed), code in zip(c.SHOWCASE_TICKETS, biggest["uscc"], strict=True):
+    for (category, description, received, closed), code in zip(
+        c.SHOWCASE_TICKETS, biggest["uscc"], strict=True
+    ):
         due = add_working_days(np.array([received], "datetime64[D]"), np.array([30]))[0]
         rows.append(
             {
-                "uscc": code, "category": category, "description": description,
-                "received_date": np.datetime64(received), "closed_date": np.datetime64(closed),
-                "due_date": due, "responded_date": np.datetime64(received), "source": "走访",
+                "uscc": code,
+                "category": category,
+                "description": description,
+                "received_date": np.datetime64(received),
+                "closed_date": np.datetime64(closed),
+                "due_date": due,
+                "responded_date": np.datetime64(received),
+                "source": "走访",
             }
         )
     return pd.DataFrame(rows)
@@ -366,7 +413,11 @@ def _ticket_outcomes(rng: np.random.Generator, frame: pd.DataFrame) -> pd.DataFr
     closed = ~withdrawn & ~still_open
     on_time = frame["closed_date"].to_numpy() <= frame["due_date"].to_numpy()
     responded = frame["responded_date"].to_numpy() <= end
-    status = np.where(withdrawn, STATUS_WITHDRAWN, np.where(closed, STATUS_CLOSED, np.where(responded, STATUS_IN_PROGRESS, STATUS_RECEIVED)))
+    status = np.where(
+        withdrawn,
+        STATUS_WITHDRAWN,
+        np.where(closed, STATUS_CLOSED, np.where(responded, STATUS_IN_PROGRESS, STATUS_RECEIVED)),
+    )
     satisfaction_on_time = _draw(rng, ["满意", "基本满意", "不满意", ""], [0.78, 0.17, 0.02, 0.03], n)
     satisfaction_late = _draw(rng, ["满意", "基本满意", "不满意", ""], [0.45, 0.33, 0.14, 0.08], n)
     satisfaction = np.where(closed, np.where(on_time, satisfaction_on_time, satisfaction_late), "")
@@ -413,7 +464,11 @@ def _output(rng: np.random.Generator, scale: float, enterprises: pd.DataFrame) -
     reports = enterprises["is_above_scale"].to_numpy() | (rng.random(len(enterprises)) < 0.55)
     ent = enterprises[reports].reset_index(drop=True)
     n, m = len(ent), len(months)
-    base = ent["employees"].to_numpy(float) ** 1.15 * rng.lognormal(0, 0.6, n) * np.where(ent["is_above_scale"], 3.0, 1.0)
+    base = (
+        ent["employees"].to_numpy(float) ** 1.15
+        * rng.lognormal(0, 0.6, n)
+        * np.where(ent["is_above_scale"], 3.0, 1.0)
+    )
     growth = rng.normal(0.09, 0.12, n)
     years_from_2020 = (np.arange(m) - 18) / 12
     season = np.array([0.95, 0.62, 1.0, 1.0, 1.02, 1.05, 1.0, 1.0, 1.05, 1.0, 1.08, 1.15])[month_numbers - 1]
@@ -451,8 +506,11 @@ def _output(rng: np.random.Generator, scale: float, enterprises: pd.DataFrame) -
 
 def _vaccinations(rng: np.random.Generator, enterprises: pd.DataFrame) -> pd.DataFrame:
     """Staff vaccination returns: twice a month from mid-April 2021, monthly from 2022."""
-    semi_monthly = [d for m in _months(dt.date(2021, 4, 1), dt.date(2021, 12, 1))
-                    for d in (m.astype("datetime64[D]") + 14, (m + 1).astype("datetime64[D]") - 1)]
+    semi_monthly = [
+        d
+        for m in _months(dt.date(2021, 4, 1), dt.date(2021, 12, 1))
+        for d in (m.astype("datetime64[D]") + 14, (m + 1).astype("datetime64[D]") - 1)
+    ]
     monthly = [(m + 1).astype("datetime64[D]") - 1 for m in _months(dt.date(2022, 1, 1), c.END)]
     dates = np.array(semi_monthly + monthly, "datetime64[D]")
     on_site = np.datetime64("2021-05-11")  # the day after 长虹岭's on-site vaccination point opened
@@ -470,8 +528,12 @@ def _vaccinations(rng: np.random.Generator, enterprises: pd.DataFrame) -> pd.Dat
     keep &= date_index >= first_report[ent_index]
     ent_index, date_index = ent_index[keep], date_index[keep]
     day = all_dates[date_index]
-    midpoint = ent["center"].map({s.name: np.datetime64(s.vaccination_midpoint) for s in c.CENTERS}).to_numpy()
-    cap = np.clip(np.where(ent["is_above_scale"], rng.normal(0.94, 0.025, n), rng.normal(0.88, 0.05, n)), 0.6, 0.99)
+    midpoint = (
+        ent["center"].map({s.name: np.datetime64(s.vaccination_midpoint) for s in c.CENTERS}).to_numpy()
+    )
+    cap = np.clip(
+        np.where(ent["is_above_scale"], rng.normal(0.94, 0.025, n), rng.normal(0.88, 0.05, n)), 0.6, 0.99
+    )
     delay = (day - midpoint[ent_index].astype("datetime64[D]")).astype(float)
     dose1_share = cap[ent_index] / (1 + np.exp(-delay / 9))
     full_share = cap[ent_index] * 0.97 / (1 + np.exp(-(delay - 35) / 12))
@@ -480,7 +542,9 @@ def _vaccinations(rng: np.random.Generator, enterprises: pd.DataFrame) -> pd.Dat
         cap[ent_index] * 0.72 / (1 + np.exp(-(day - np.datetime64("2022-01-20")).astype(float) / 20)),
         0.0,
     )
-    staff_total = np.maximum(1, np.round(ent["employees"].to_numpy()[ent_index] * rng.lognormal(0, 0.03, len(day)))).astype(int)
+    staff_total = np.maximum(
+        1, np.round(ent["employees"].to_numpy()[ent_index] * rng.lognormal(0, 0.03, len(day)))
+    ).astype(int)
     dose1 = np.floor(staff_total * dose1_share).astype(int)
     full = np.minimum(np.floor(staff_total * full_share).astype(int), dose1)
     booster = np.minimum(np.floor(staff_total * booster_share).astype(int), full)
@@ -515,13 +579,17 @@ def _activities(rng: np.random.Generator, scale: float, parks: pd.DataFrame) -> 
         names = np.empty(n, dtype=object)
         for name, (titles, venue, size, busy_months) in c.ACTIVITIES.items():
             rows = np.flatnonzero(category == name)
-            month_index[rows] = rng.choice(len(months), len(rows), p=_month_profile(month_numbers, busy_months, 3.0))
+            month_index[rows] = rng.choice(
+                len(months), len(rows), p=_month_profile(month_numbers, busy_months, 3.0)
+            )
             preferred[rows] = venue
             factor[rows] = size
             names[rows] = rng.choice(np.array(titles), len(rows))
         venue_index = np.where(rng.random(n) < 0.7, preferred, rng.integers(0, 4, n))
         center_parks = parks.loc[parks["center"] == spec.name, "park"].to_numpy()
-        person_times = np.maximum(5, np.round(rng.lognormal(np.log(spec.person_times * factor), 0.55))).astype(int)
+        person_times = np.maximum(
+            5, np.round(rng.lognormal(np.log(spec.person_times * factor), 0.55))
+        ).astype(int)
         people = np.maximum(1, np.round(person_times / rng.uniform(1.0, 2.2, n))).astype(int)
         frames.append(
             pd.DataFrame(
@@ -538,7 +606,9 @@ def _activities(rng: np.random.Generator, scale: float, parks: pd.DataFrame) -> 
                 }
             )
         )
-    frame = pd.concat(frames, ignore_index=True).sort_values(["activity_date", "center"]).reset_index(drop=True)
+    frame = (
+        pd.concat(frames, ignore_index=True).sort_values(["activity_date", "center"]).reset_index(drop=True)
+    )
     frame.loc[frame["people"] < 0, "people"] = pd.NA
     frame["activity_no"] = ["HD" + format(i, "07d") for i in range(1, len(frame) + 1)]
     frame["row_key"] = numbered_key(frame["activity_no"])

@@ -49,7 +49,9 @@ def load_demo(con: duckdb.DuckDBPyConnection, seed: int = 1, scale: float = 1.0)
         con.execute("DELETE FROM import_batches")
         batch_of = {}
         for dataset in dict.fromkeys(DATASET_OF_TABLE.values()):
-            rows = sum(len(data[t]) for t, d in DATASET_OF_TABLE.items() if d == dataset and t != "service_staff")
+            rows = sum(
+                len(data[t]) for t, d in DATASET_OF_TABLE.items() if d == dataset and t != "service_staff"
+            )
             (batch_of[dataset],) = con.execute(
                 "INSERT INTO import_batches (file_name, sha256, dataset, user_name, rows_read, inserted, is_demo) "
                 "VALUES (?, ?, ?, 'demo', ?, ?, true) RETURNING batch_id",
