@@ -9,10 +9,11 @@ from ui import context, sidebar
 st.set_page_config(page_title="狮山“1+6”产业服务看板", page_icon="🏭", layout="wide")
 
 lang = sidebar.language_switch()
+con = context.open_or_stop()
 pages = {
     t("section.leaders", lang): [
         st.Page(
-            "pages/overview.py",
+            "views/overview.py",
             title=t("page.overview", lang),
             icon=":material/dashboard:",
             url_path="overview",
@@ -22,6 +23,6 @@ pages = {
 }
 page = st.navigation(pages)
 context.set_filters(sidebar.global_filters(lang))
-if db.has_demo_data(context.connection()):
+if db.has_demo_data(con):
     st.info(t("demo.banner", lang), icon=":material/science:")
 page.run()

@@ -29,7 +29,7 @@ def calendar_frame() -> pd.DataFrame:
     days = pd.date_range(CALENDAR_START, CALENDAR_END, freq="D")
     years = official_years()
     is_official = (days.year >= years.start) & (days.year < years.stop)
-    weekend = days.weekday >= 5
+    weekend = days.day_of_week >= 5
     holidays = days.isin(pd.to_datetime(list(constants.holidays)))
     makeup = days.isin(pd.to_datetime(list(constants.workdays)))
     is_workday = np.where(is_official, (~weekend & ~holidays) | makeup, ~weekend)

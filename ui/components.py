@@ -23,11 +23,12 @@ def kpi_tiles(
     current: pd.Series, previous: pd.Series, keys: list[str], lang: Lang, previous_period: Filters
 ) -> None:
     """One tile per metric with its change against the previous period."""
-    for column, key in zip(st.columns(len(keys)), keys, strict=True):
+    row = st.container(horizontal=True, wrap=True)
+    for key in keys:
         metric = BY_KEY[key]
         change = metric.change(current[key], previous[key])
         flat = change is None or round(change, 3) == 0
-        column.metric(
+        row.metric(
             metric.label(lang),
             metric.format(current[key]),
             delta=None if change is None else metric.format_change(current[key], previous[key], lang),
@@ -37,6 +38,7 @@ def kpi_tiles(
             delta_arrow="off" if flat else "auto",
             help=metric.description(lang),
             border=True,
+            width=205,
         )
     st.caption(t("overview.tiles_caption", lang, previous=describe_period(previous_period.period, lang)))
 

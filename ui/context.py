@@ -24,6 +24,20 @@ def connection() -> duckdb.DuckDBPyConnection:
     return con
 
 
+def open_or_stop() -> duckdb.DuckDBPyConnection:
+    """The connection, or a clear message and a stopped script when the file cannot be opened."""
+    try:
+        return connection()
+    except duckdb.IOException as error:
+        st.error(
+            f"无法打开数据库 {db.default_db_path()}：它可能正被另一个程序（如命令行导入）占用，请稍后刷新。\n\n"
+            f"Cannot open the database {db.default_db_path()}: another process (such as a command-line "
+            f"import) may hold it. Refresh in a moment.\n\n`{error}`",
+            icon=":material/lock:",
+        )
+        st.stop()
+
+
 def data_version() -> int:
     return db.data_version(connection())
 

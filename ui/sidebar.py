@@ -1,6 +1,6 @@
 """The sidebar every page shares: language switch and global filters, all kept in the URL.
 
-Widget keys are the URL parameter names (?lang=en&period=2021-07-01&period=2022-06-30&center=长虹岭…),
+Widget keys are the URL parameter names (?lang=English&period=2021-07-01&period=2022-06-30&center=长虹岭…),
 so a copied link reproduces the view and the values survive page switches.
 """
 
@@ -67,12 +67,24 @@ def global_filters(lang: Lang) -> Filters:
         bind="query-params",
         placeholder=t("filters.all", lang),
     )
-    types = sidebar.multiselect(
+    types = _enterprise_types(lang)
+    return Filters(period=period, centers=tuple(centers), parks=tuple(chosen_parks), types=tuple(types))
+
+
+def _enterprise_types(lang: Lang) -> list[str]:
+    """Enterprise types, kept in the URL by key (?type=above_scale): bound widgets would store the
+    translated label, which a link opened in the other language could not read back."""
+    if "type" not in st.session_state:
+        st.session_state["type"] = [key for key in st.query_params.get_all("type") if key in ENTERPRISE_TYPES]
+    types = st.sidebar.multiselect(
         t("filters.types", lang),
         ENTERPRISE_TYPES,
         format_func=lambda key: t(f"type.{key}", lang),
         key="type",
-        bind="query-params",
         placeholder=t("filters.all", lang),
     )
-    return Filters(period=period, centers=tuple(centers), parks=tuple(chosen_parks), types=tuple(types))
+    if types:
+        st.query_params["type"] = types
+    else:
+        st.query_params.pop("type", None)
+    return types

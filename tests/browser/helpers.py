@@ -1,0 +1,48 @@
+"""Playwright helpers for a Streamlit page."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+TIMEOUT = 60_000
+
+
+def open_app(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_idle(page)
+
+
+def wait_idle(page: Page) -> None:
+    """Wait until the script run has finished (the 'running' indicator is gone) and nothing crashed."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=TIMEOUT)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT
+    )
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def filter_sentence(page: Page) -> str:
+    return page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick `option` in the sidebar multiselect labelled `label`."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text=label)
+    box.click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+    wait_idle(page)
+
+
+def plotly_bars(page: Page, index: int) -> int:
+    """Number of bars drawn in the index-th Plotly chart of the page."""
+    chart = page.locator(".js-plotly-plot").nth(index)
+    chart.wait_for(timeout=TIMEOUT)
+    return chart.locator(".barlayer .point path").count()
+
+
+def grid_cell(page: Page, column: int, row: int, table: int = 0) -> str:
+    """Text of a st.dataframe cell (drawn on a canvas; its accessible copy is attached, not visible)."""
+    cell = page.locator('[data-testid="stDataFrame"]').nth(table).locator(f'[data-testid="glide-cell-{column}-{row}"]')
+    cell.wait_for(state="attached", timeout=TIMEOUT)
+    return cell.inner_text()

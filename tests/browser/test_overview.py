@@ -1,0 +1,43 @@
+"""The overview in real Chromium: charts drawn, Chinese rendered, filters restored from a copied URL."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import choose, filter_sentence, grid_cell, open_app, plotly_bars, wait_idle
+
+pytestmark = pytest.mark.browser
+
+
+def test_overview_draws_both_charts_with_six_centers(server, page):
+    open_app(page, server.url)
+    expect(page.get_by_role("heading", name="各产业社区总览")).to_be_visible()
+    expect(page.locator(".js-plotly-plot")).to_have_count(2)
+    assert plotly_bars(page, 0) == 12  # median and P90 for six centers
+    assert plotly_bars(page, 1) == 6
+    expect(page.locator(".js-plotly-plot").first).to_contain_text("办结 n=")
+    expect(page.get_by_text("演示数据：")).to_be_visible()
+    assert (grid_cell(page, 0, 0), grid_cell(page, 1, 0)) == ("企业数", "296")
+
+
+def test_a_copied_url_restores_the_filters(server, page, browser_context):
+    open_app(page, server.url)
+    choose(page, "产业社区", "长虹岭")
+    choose(page, "企业类型", "高新技术企业")
+    page.get_by_text("English", exact=True).click()
+    wait_idle(page)
+    expected = "Period 1 Jul 2021 – 30 Jun 2022 | Centers: 长虹岭 | Parks: all | Enterprise type: High-tech"
+    assert filter_sentence(page) == expected
+    copied = page.url
+    assert "lang=English" in copied and "type=high_tech" in copied
+
+    fresh = browser_context.new_page()
+    open_app(fresh, copied)
+    assert filter_sentence(fresh) == expected
+    assert plotly_bars(fresh, 1) == 1  # one center left in the participation chart
+    fresh.close()
+
+
+def test_period_in_the_url_sets_the_date_range(server, page):
+    open_app(page, f"{server.url}/?period=2021-01-01&period=2021-03-31&park=长虹岭北园")
+    assert filter_sentence(page).startswith("统计期间 2021年1月1日至2021年3月31日｜产业社区：全部（6个）｜园区：长虹岭北园")
+    assert plotly_bars(page, 1) == 1  # only 长虹岭 owns that park
