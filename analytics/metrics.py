@@ -237,3 +237,13 @@ CATALOG: tuple[Metric, ...] = (
 
 BY_KEY: dict[str, Metric] = {metric.key: metric for metric in CATALOG}
 KEYS: tuple[str, ...] = tuple(BY_KEY)
+
+
+def markdown_table() -> str:
+    """The catalog as a Markdown table (the README's metric section is generated from it)."""
+    lines = ["| key | 指标 | metric | definition | 口径 |", "|---|---|---|---|---|"]
+    for metric in CATALOG:
+        lines.append(
+            f"| `{metric.key}` | {metric.label_zh} | {metric.label_en} | {metric.description_en} | {metric.description_zh} |"
+        )
+    return "\n".join(lines)
