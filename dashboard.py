@@ -20,6 +20,26 @@ pages = {
             default=True,
         ),
     ],
+    t("section.data", lang): [
+        st.Page(
+            "views/data_import.py",
+            title=t("page.import", lang),
+            icon=":material/upload_file:",
+            url_path="import",
+        ),
+        st.Page(
+            "views/data_batches.py",
+            title=t("page.batches", lang),
+            icon=":material/history:",
+            url_path="batches",
+        ),
+        st.Page(
+            "views/data_completeness.py",
+            title=t("page.completeness", lang),
+            icon=":material/grid_on:",
+            url_path="completeness",
+        ),
+    ],
 }
 page = st.navigation(pages)
 context.set_filters(sidebar.global_filters(lang))

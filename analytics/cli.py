@@ -1,4 +1,4 @@
-"""`python -m analytics …`: init, demo, summary (the command-line contract of DATASETS.md)."""
+"""`python -m analytics …`: init, demo, import, undo, summary (the command-line contract of DATASETS.md)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import duckdb
 from analytics import db
 from analytics.demo.load import DemoRefused, load_demo
 from analytics.filters import Filters
+from analytics.intake import DATASETS, Refused, commit_import, plan_import, undo
 from analytics.kpis import summary, summary_csv
 from analytics.periods import Period, default_period
 
@@ -44,6 +45,21 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--scale", type=_positive_float, default=1.0, help="multiplies enterprises and events")
     demo.set_defaults(run=_demo)
+
+    intake = commands.add_parser("import", help="import ledgers (one JSON report per file on stdout)")
+    _add_db(intake)
+    intake.add_argument("--dataset", required=True, choices=list(DATASETS))
+    intake.add_argument("--center", metavar="NAME", help="the uploading center")
+    intake.add_argument("--user", metavar="NAME", help="who uploads (recorded with the batch)")
+    intake.add_argument("--sheet", metavar="NAME", help="read this sheet instead of the first")
+    intake.add_argument("--dry-run", action="store_true", help="report without writing")
+    intake.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    intake.set_defaults(run=_import)
+
+    revert = commands.add_parser("undo", help="undo an import batch, restoring the rows it touched")
+    _add_db(revert)
+    revert.add_argument("batch_id", type=int, metavar="BATCH_ID")
+    revert.set_defaults(run=_undo)
 
     report = commands.add_parser("summary", help="print the per-center KPI table of METRICS.md")
     _add_db(report)
@@ -97,6 +113,45 @@ def _demo(args: argparse.Namespace) -> int:
     counts = load_demo(con, seed=args.seed, scale=args.scale)
     con.close()
     print(json.dumps(counts, ensure_ascii=False))
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    """Each file is planned and committed on its own; a refused file leaves the others unaffected."""
+    con = _open(args.db)
+    if args.center:
+        _known(con, "center", "centers", [args.center])
+    status = 0
+    for path in args.files:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            print(f"error: {path}: 无法读取文件 / cannot read the file: {error.strerror}", file=sys.stderr)
+            status = 2
+            continue
+        try:
+            plan = plan_import(
+                con, data, path.name, args.dataset, args.center, args.user, args.sheet, preview=args.dry_run
+            )
+        except Refused as refusal:
+            print(f"error: {path}: {refusal}", file=sys.stderr)
+            status = 2
+            continue
+        batch_id, counts = (None, plan.counts) if args.dry_run else commit_import(con, plan)
+        print(json.dumps(plan.report(batch_id, counts), ensure_ascii=False), flush=True)
+    con.close()
+    return status
+
+
+def _undo(args: argparse.Namespace) -> int:
+    con = _open(args.db)
+    try:
+        restored = undo(con, args.batch_id)
+    except Refused as refusal:
+        raise UsageError(str(refusal)) from refusal
+    finally:
+        con.close()
+    print(json.dumps({"batch_id": args.batch_id, "restored": restored}, ensure_ascii=False))
     return 0
 
 

@@ -77,7 +77,10 @@ def bench(scale: float, repeat: int) -> dict[str, object]:
     con.close()
     cli = median_seconds(
         lambda: subprocess.run(
-            [sys.executable, "-m", "analytics", "summary", "--db", str(path)], check=True, capture_output=True, cwd=ROOT
+            [sys.executable, "-m", "analytics", "summary", "--db", str(path)],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
         ),
         3,
     )
@@ -95,12 +98,16 @@ def bench(scale: float, repeat: int) -> dict[str, object]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--scales", type=float, nargs="+", default=[1, 20])
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     results = [bench(scale, args.repeat) for scale in args.scales]
-    print(f"Python {platform.python_version()}, DuckDB {duckdb.__version__}, {platform.machine()}, median of runs\n")
+    print(
+        f"Python {platform.python_version()}, DuckDB {duckdb.__version__}, {platform.machine()}, median of runs\n"
+    )
     print(
         "| scale | tickets | rows | build demo | summary (SQL) | overview queries (SQL) | `summary` CLI "
         "| pandas: load tables | pandas: compute | pandas total | pandas ÷ SQL |"

@@ -113,7 +113,7 @@ def server(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 @pytest.fixture(scope="session")
-def browser_context(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - playwright type
+def browser_context(tmp_path_factory: pytest.TempPathFactory):
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -132,7 +132,7 @@ def browser_context(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 -
 
 
 @pytest.fixture
-def page(browser_context):  # noqa: ANN001, ANN201 - playwright types
+def page(browser_context):
     tab = browser_context.new_page()
     yield tab
     tab.close()

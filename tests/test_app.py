@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PAGES = ["views/overview.py"]
+PAGES = ["views/overview.py", "views/data_import.py", "views/data_batches.py", "views/data_completeness.py"]
 LANGS = {"zh": "中文", "en": "English"}
 
 
@@ -48,7 +48,9 @@ def test_overview_table_views_switch(app_env):
 
 
 def test_filters_come_from_the_url(app_env):
-    at = app(lang=["English"], center=["长虹岭"], period=["2021-01-01", "2021-06-30"], type=["high_tech"]).run()
+    at = app(
+        lang=["English"], center=["长虹岭"], period=["2021-01-01", "2021-06-30"], type=["high_tech"]
+    ).run()
     assert not at.exception
     assert at.caption[0].value == (
         "Period 1 Jan 2021 – 30 Jun 2021 | Centers: 长虹岭 | Parks: all | Enterprise type: High-tech"

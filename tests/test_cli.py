@@ -16,7 +16,9 @@ from analytics.periods import default_period
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analytics", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "analytics", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_init_creates_an_empty_schema(tmp_path):
@@ -25,7 +27,9 @@ def test_init_creates_an_empty_schema(tmp_path):
     assert result.returncode == 0, result.stderr
     con = db.connect(path)
     assert db.is_empty(con)
-    assert con.execute("SELECT count(*) FROM schema_migrations").fetchone() == (1,)
+    assert con.execute("SELECT count(*) FROM schema_migrations").fetchone() == (
+        len(list(db.MIGRATIONS_DIR.glob("*.sql"))),
+    )
 
 
 def test_demo_then_summary_json_has_six_centers_with_every_key(tmp_path):
@@ -58,7 +62,9 @@ def test_summary_filters_and_csv(demo_db):
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["center"] for r in rows] == ["长虹岭", "小塘", "total"]
     assert list(rows[0]) == ["center", *KEYS]
-    assert int(rows[0]["tickets_received"]) + int(rows[1]["tickets_received"]) == int(rows[2]["tickets_received"])
+    assert int(rows[0]["tickets_received"]) + int(rows[1]["tickets_received"]) == int(
+        rows[2]["tickets_received"]
+    )
 
 
 def test_summary_park_filter_narrows_centers(demo_db):
@@ -92,7 +98,9 @@ def test_bad_arguments_exit_2_with_a_message(demo_db, args, message):
 
 def test_demo_refuses_a_database_with_imported_data(demo_db):
     con = db.connect(demo_db)
-    con.execute("INSERT INTO import_batches (file_name, sha256, dataset) VALUES ('real.xlsx', 'x', 'tickets')")
+    con.execute(
+        "INSERT INTO import_batches (file_name, sha256, dataset) VALUES ('real.xlsx', 'x', 'tickets')"
+    )
     con.close()
     result = run_cli("demo", "--db", str(demo_db))
     assert result.returncode == 2

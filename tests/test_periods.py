@@ -49,7 +49,9 @@ def test_period_must_not_end_before_it_starts():
 def test_default_period_is_twelve_months_to_latest_event_month(demo_db):
     con = db.connect(demo_db)
     assert default_period(con) == Period(D(2021, 7, 1), D(2022, 6, 30))
-    con.execute("INSERT INTO visits (row_key, visit_date, uscc, staff) VALUES ('x', DATE '2022-09-14', 'u', 's')")
+    con.execute(
+        "INSERT INTO visits (row_key, visit_date, uscc, staff) VALUES ('x', DATE '2022-09-14', 'u', 's')"
+    )
     assert default_period(con) == Period(D(2021, 10, 1), D(2022, 9, 30))
 
 

@@ -10,7 +10,9 @@ def test_published_example_is_valid():
     assert check_character(VALID[:17]) == "3"
 
 
-@pytest.mark.parametrize("raw", ["９１３５０１００Ｍ０００１００Ｙ４３", " 91350100m000100y43 ", "9135 0100 M000 100Y43"])
+@pytest.mark.parametrize(
+    "raw", ["９１３５０１００Ｍ０００１００Ｙ４３", " 91350100m000100y43 ", "9135 0100 M000 100Y43"]
+)
 def test_normalise_full_width_case_and_spaces(raw):
     assert normalise(raw) == VALID
 

@@ -16,7 +16,9 @@ def test_national_day_2021_and_its_make_up_saturday():
 
 def test_a_year_the_calendar_lacks_uses_weekends_only():
     assert 2027 not in official_years()
-    assert add_working_days_one(D(2027, 1, 1), 1) == D(2027, 1, 4)  # Friday → Monday: no New Year holiday known
+    assert add_working_days_one(D(2027, 1, 1), 1) == D(
+        2027, 1, 4
+    )  # Friday → Monday: no New Year holiday known
     frame = calendar_frame().set_index("day")
     assert not frame.loc[D(2027, 1, 1), "is_official"]
     assert frame.loc[D(2027, 1, 1), "is_workday"]

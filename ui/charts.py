@@ -126,3 +126,40 @@ def participation_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
     )
     fig.update_layout(showlegend=False)
     return _style(fig, t("overview.axis_per_1000", lang), len(centers))
+
+
+def completeness_heatmap(frame: pd.DataFrame, lang: Lang) -> go.Figure:
+    """Centers × months of one dataset: row counts, empty months blank; hover shows the last upload."""
+    months = sorted(frame["month"].unique())
+    centers = list(dict.fromkeys(frame["center"]))
+    grid = frame.pivot(index="center", columns="month", values="row_count").reindex(
+        index=centers, columns=months
+    )
+    uploads = frame.pivot(index="center", columns="month", values="last_upload").reindex(
+        index=centers, columns=months
+    )
+    text = grid.map(lambda n: f"{n:,}" if n else "")
+    hover = [
+        [
+            f"{center} · {pd.Timestamp(month):%Y-%m}<br>{t('completeness.rows', lang)} {grid.loc[center, month]:,}"
+            + (
+                f"<br>{t('completeness.last_upload', lang)} {uploads.loc[center, month]:%Y-%m-%d %H:%M}"
+                if pd.notna(uploads.loc[center, month])
+                else ""
+            )
+            for month in months
+        ]
+        for center in centers
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=grid.where(grid > 0).to_numpy(), x=[f"{pd.Timestamp(m):%Y-%m}" for m in months], y=centers,
+            text=text.to_numpy(), texttemplate="%{text}", hovertext=hover, hoverinfo="text",
+            colorscale="Blues", showscale=False, xgap=2, ygap=2,
+        )
+    )  # fmt: skip
+    fig.update_layout(
+        template="plotly_white", font={"family": FONT, "size": 12}, height=90 + 36 * len(centers),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10}, yaxis={"autorange": "reversed"}, plot_bgcolor="#fbeeee",
+    )  # fmt: skip
+    return fig

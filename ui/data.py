@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from analytics import kpis, periods, reference
+from analytics import kpis, periods, queries, reference
 from analytics.filters import Filters
 from ui.context import connection, data_version
 
@@ -46,3 +46,13 @@ def _default_period(version: int, today: dt.date) -> periods.Period:
 
 def default_period() -> periods.Period:
     return _default_period(data_version(), dt.date.today())
+
+
+@st.cache_data(show_spinner=False)
+def _mart(name: str, filters: Filters, version: int) -> pd.DataFrame:
+    return queries.run_mart(connection(), name, filters.params())
+
+
+def mart(name: str, filters: Filters) -> pd.DataFrame:
+    """Any mart of analytics/sql/marts, run with the global filters (cached per data version)."""
+    return _mart(name, filters, data_version())

@@ -51,3 +51,26 @@ def kpi_export(kpis: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     frame.columns = [metric.label(lang) for metric in CATALOG]
     frame.insert(0, t("common.center", lang), _columns(kpis, lang))
     return frame
+
+
+def latest_months(completeness: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Per center and dataset: the latest month with data and when it was last uploaded (who is behind)."""
+    from analytics.intake import DATASETS
+
+    held = completeness[completeness["row_count"] > 0]
+    latest = held.groupby(["center", "dataset"]).agg(month=("month", "max"), upload=("last_upload", "max"))
+    uploaded = "（{:%m-%d} 上传）" if lang == "zh" else " (uploaded {:%d %b})"
+    cells = latest.apply(
+        lambda r: (
+            f"{pd.Timestamp(r.month):%Y-%m}"
+            + (uploaded.format(pd.Timestamp(r.upload)) if pd.notna(r.upload) else "")
+        ),
+        axis=1,
+    )
+    table = cells.unstack("dataset") if len(cells) else pd.DataFrame()
+    centers = list(dict.fromkeys(completeness["center"]))
+    datasets = list(dict.fromkeys(completeness["dataset"]))
+    table = table.reindex(index=centers, columns=datasets).fillna("—")
+    table.columns = [DATASETS[d].title(lang) for d in datasets]
+    table.index.name = t("common.center", lang)
+    return table

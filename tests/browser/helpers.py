@@ -43,6 +43,10 @@ def plotly_bars(page: Page, index: int) -> int:
 
 def grid_cell(page: Page, column: int, row: int, table: int = 0) -> str:
     """Text of a st.dataframe cell (drawn on a canvas; its accessible copy is attached, not visible)."""
-    cell = page.locator('[data-testid="stDataFrame"]').nth(table).locator(f'[data-testid="glide-cell-{column}-{row}"]')
+    cell = (
+        page.locator('[data-testid="stDataFrame"]')
+        .nth(table)
+        .locator(f'[data-testid="glide-cell-{column}-{row}"]')
+    )
     cell.wait_for(state="attached", timeout=TIMEOUT)
     return cell.inner_text()

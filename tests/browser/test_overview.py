@@ -39,5 +39,7 @@ def test_a_copied_url_restores_the_filters(server, page, browser_context):
 
 def test_period_in_the_url_sets_the_date_range(server, page):
     open_app(page, f"{server.url}/?period=2021-01-01&period=2021-03-31&park=长虹岭北园")
-    assert filter_sentence(page).startswith("统计期间 2021年1月1日至2021年3月31日｜产业社区：全部（6个）｜园区：长虹岭北园")
+    assert filter_sentence(page).startswith(
+        "统计期间 2021年1月1日至2021年3月31日｜产业社区：全部（6个）｜园区：长虹岭北园"
+    )
     assert plotly_bars(page, 1) == 1  # only 长虹岭 owns that park

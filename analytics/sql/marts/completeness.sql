@@ -1,0 +1,58 @@
+-- Completeness: for each center in scope, month of the period and dated dataset, the rows held and
+-- when they were last uploaded. Months without rows are present with rows = 0, so gaps show.
+-- Parameters: $date_from, $date_to, $centers, $parks (enterprise types do not apply here).
+WITH
+scope AS (
+    SELECT uscc, center FROM enterprises_in_scope($centers, $parks, [])
+),
+
+months AS (
+    SELECT unnest(generate_series(date_trunc('month', $date_from::DATE), $date_to::DATE, INTERVAL 1 MONTH))::DATE AS month
+),
+
+datasets AS (
+    SELECT * FROM (VALUES (1, 'visits'), (2, 'tickets'), (3, 'output'), (4, 'vaccinations'), (5, 'activities'))
+        AS d (dataset_order, dataset)
+),
+
+spine AS (
+    SELECT c.center, c.sort_order, m.month, d.dataset, d.dataset_order
+    FROM centers_in_scope($centers, $parks) AS c
+    CROSS JOIN months AS m
+    CROSS JOIN datasets AS d
+),
+
+dated_rows AS (
+    SELECT 'visits' AS dataset, s.center, date_trunc('month', v.visit_date)::DATE AS month, v.batch_id
+    FROM visits AS v JOIN scope AS s USING (uscc)
+    UNION ALL
+    SELECT 'tickets', s.center, date_trunc('month', t.received_date)::DATE, t.batch_id
+    FROM tickets AS t JOIN scope AS s USING (uscc)
+    UNION ALL
+    SELECT 'output', s.center, o.period, o.batch_id
+    FROM output_monthly AS o JOIN scope AS s USING (uscc)
+    UNION ALL
+    SELECT 'vaccinations', s.center, date_trunc('month', v.as_of)::DATE, v.batch_id
+    FROM vaccination_snapshots AS v JOIN scope AS s USING (uscc)
+    UNION ALL
+    SELECT 'activities', a.center, date_trunc('month', a.activity_date)::DATE, a.batch_id
+    FROM activities_in_scope($centers, $parks) AS a
+),
+
+counted AS (
+    SELECT r.dataset, r.center, r.month, count(*) AS row_count, max(b.created_at) AS last_upload
+    FROM dated_rows AS r
+    LEFT JOIN import_batches AS b USING (batch_id)
+    WHERE r.month BETWEEN date_trunc('month', $date_from::DATE) AND $date_to
+    GROUP BY ALL
+)
+
+SELECT
+    spine.dataset,
+    spine.center,
+    spine.month,
+    coalesce(counted.row_count, 0) AS row_count,
+    counted.last_upload
+FROM spine
+LEFT JOIN counted USING (dataset, center, month)
+ORDER BY spine.dataset_order, spine.sort_order NULLS LAST, spine.center, spine.month

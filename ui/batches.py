@@ -1,0 +1,122 @@
+"""The import-history page's pieces: the batch table, a batch's rejects, and undo with confirmation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from analytics import batches
+from analytics.i18n import Lang, t
+from analytics.intake import DATASETS, Refused, undo
+from ui import context
+
+CONFIRM_KEY, FLASH_KEY = "_confirm_undo", "_undo_flash"
+
+
+@st.cache_data(show_spinner=False)
+def _batches(version: int) -> pd.DataFrame:
+    return batches.list_batches(context.connection())
+
+
+def history_table(lang: Lang) -> pd.DataFrame:
+    frame = _batches(context.data_version())
+
+    def status(row: Any) -> str:
+        if pd.notna(row.undone_at):
+            return t("batches.undone", lang, when=f"{row.undone_at:%Y-%m-%d %H:%M}")
+        return t("batches.demo", lang) if row.is_demo else t("batches.in_force", lang)
+
+    return pd.DataFrame(
+        {
+            "batch_id": frame["batch_id"],
+            "created_at": frame["created_at"],
+            "file_name": frame["file_name"],
+            "dataset": frame["dataset"].map(lambda d: DATASETS[d].title(lang) if d in DATASETS else d),
+            "center": frame["center"],
+            "user_name": frame["user_name"],
+            "rows_read": frame["rows_read"],
+            "inserted": frame["inserted"],
+            "updated": frame["updated"],
+            "unchanged": frame["unchanged"],
+            "rejected": frame["rejected"],
+            "status": [status(row) for row in frame.itertuples()],
+            "sha256": frame["sha256"],
+            "undone": frame["undone_at"].notna(),
+        }
+    )
+
+
+def history_columns(lang: Lang) -> dict[str, Any]:
+    text = st.column_config.TextColumn
+    number = st.column_config.NumberColumn
+    return {
+        "batch_id": number(t("batches.col.id", lang), format="%d"),
+        "created_at": st.column_config.DatetimeColumn(t("batches.col.time", lang), format="YYYY-MM-DD HH:mm"),
+        "file_name": text(t("batches.col.file", lang)),
+        "dataset": text(t("batches.col.dataset", lang)),
+        "center": text(t("batches.col.center", lang)),
+        "user_name": text(t("batches.col.user", lang)),
+        "rows_read": number(t("batches.col.read", lang)),
+        "inserted": number(t("import.insert", lang)),
+        "updated": number(t("import.update", lang)),
+        "unchanged": number(t("import.unchanged", lang)),
+        "rejected": number(t("import.reject", lang)),
+        "status": text(t("batches.col.status", lang)),
+        "sha256": text(t("batches.col.sha", lang), width="small"),
+        "undone": None,
+    }
+
+
+def selected_batch(history: pd.DataFrame, selection: Any) -> Any | None:
+    rows = selection.selection.rows if selection else []
+    return history.iloc[rows[0]] if rows else None
+
+
+@st.cache_data(show_spinner=False)
+def _rejects(batch_id: int, version: int) -> pd.DataFrame:
+    return batches.batch_rejects(context.connection(), batch_id)
+
+
+def rejects_table(batch_id: int, lang: Lang) -> pd.DataFrame:
+    frame = _rejects(batch_id, context.data_version())
+    return pd.DataFrame(
+        {
+            t("report.row", lang): frame["row_no"],
+            t("report.column", lang): frame["column_name"],
+            t("report.problem", lang): frame["message_zh"] if lang == "zh" else frame["message_en"],
+            t("report.raw", lang): frame["raw_values"],
+        }
+    )
+
+
+def undo_controls(batch: Any, lang: Lang) -> None:
+    """An undo button, then a confirmation; a refusal explains which later batch to undo first."""
+    if batch.undone:
+        return
+    if st.session_state.get(CONFIRM_KEY) != batch.batch_id:
+        if st.button(t("batches.undo", lang), icon=":material/undo:", key="undo"):
+            st.session_state[CONFIRM_KEY] = int(batch.batch_id)
+            st.rerun()
+        return
+    st.warning(t("batches.undo_confirm", lang, batch=batch.batch_id))
+    if st.button(t("batches.undo_yes", lang), type="primary", key="undo_yes"):
+        st.session_state.pop(CONFIRM_KEY, None)
+        try:
+            restored = undo(context.connection(), int(batch.batch_id))
+        except Refused as refusal:
+            st.error(refusal.problem.zh if lang == "zh" else refusal.problem.en, icon=":material/block:")
+            return
+        context.after_write()
+        st.session_state[FLASH_KEY] = t(
+            "batches.undone_ok", lang, batch=batch.batch_id, rows=sum(restored.values())
+        )
+        st.rerun()
+
+
+def flash() -> None:
+    """The outcome of an undo, shown once after the page reloads with the new history."""
+    message = st.session_state.pop(FLASH_KEY, None)
+    if message:
+        st.success(message, icon=":material/check_circle:")

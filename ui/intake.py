@@ -1,0 +1,192 @@
+"""The upload page's panel for one file: plan (cached per session), preview, mapping, confirm."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
+
+from analytics.exports import xlsx_bytes
+from analytics.i18n import Lang, t
+from analytics.intake import (
+    DATASETS,
+    ImportPlan,
+    MissingColumns,
+    Refused,
+    commit_import,
+    mappings,
+    plan_import,
+)
+from analytics.intake.headers import HeaderMatch
+from ui import context
+
+PLANS_KEY, RESULTS_KEY = "_import_plans", "_import_results"
+
+
+@dataclass(frozen=True)
+class Choices:
+    dataset: str | None
+    center: str | None
+    user: str | None
+
+
+def _mapping_state(center: str | None) -> tuple:
+    learned = mappings.remembered(context.connection(), center)
+    return tuple(
+        sorted(
+            (dataset, header, column)
+            for dataset, found in learned.items()
+            for header, column in found.items()
+        )
+    )
+
+
+def plan_for(upload: UploadedFile, choices: Choices) -> ImportPlan | Refused:
+    """The file's plan (or refusal), recomputed only when the file, choices, data or mappings change."""
+    key = (upload.file_id, choices, context.data_version(), _mapping_state(choices.center))
+    plans = st.session_state.setdefault(PLANS_KEY, {})
+    if key not in plans:
+        try:
+            plans[key] = plan_import(
+                context.connection(),
+                upload.getvalue(),
+                upload.name,
+                choices.dataset,
+                choices.center,
+                choices.user,
+            )
+        except Refused as refusal:
+            plans[key] = refusal
+    return plans[key]
+
+
+def panel(upload: UploadedFile, choices: Choices, lang: Lang) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{upload.name}**")
+        done = st.session_state.setdefault(RESULTS_KEY, {}).get(upload.file_id)
+        if done:
+            counts, plan = done
+            st.success(t("import.done", lang, **counts), icon=":material/check_circle:")
+            row = st.container(horizontal=True)
+            row.page_link("views/data_batches.py", label=t("page.batches", lang), icon=":material/history:")
+            row.page_link("views/overview.py", label=t("page.overview", lang), icon=":material/dashboard:")
+            _rejects(plan, lang, upload.file_id)
+            return
+        outcome = plan_for(upload, choices)
+        if isinstance(outcome, Refused):
+            st.error(t("import.refused", lang) + outcome.problem.text(), icon=":material/block:")
+            if isinstance(outcome, MissingColumns):
+                st.markdown(f"**{t('import.map_title', lang)}**")
+                _mapping_form(outcome.match, choices, lang, upload.file_id)
+            return
+        _plan(outcome, choices, lang, upload.file_id)
+
+
+def _plan(plan: ImportPlan, choices: Choices, lang: Lang, file_id: str) -> None:
+    st.caption(
+        t(
+            "import.summary",
+            lang,
+            dataset=plan.dataset.title(lang),
+            sheet=plan.sheet.sheet_name or "—",
+            row=plan.sheet.row_numbers[plan.match.row],
+        )
+    )
+    counts = [
+        ("import.rows_read", plan.validation.rows_read),
+        ("import.insert", plan.counts.inserted),
+        ("import.update", plan.counts.updated),
+        ("import.unchanged", plan.counts.unchanged),
+        ("import.reject", plan.rejected),
+    ]
+    row = st.container(horizontal=True)
+    for key, value in counts:
+        row.metric(t(key, lang), f"{value:,}", border=True, width=150)
+    for warning in plan.warnings():
+        st.warning(warning.zh if lang == "zh" else warning.en, icon=":material/info:")
+    if plan.match.unrecognised:
+        with st.expander(t("import.map_title", lang)):
+            _mapping_form(plan.match, choices, lang, file_id)
+    with st.expander(t("import.mapping", lang)):
+        st.dataframe(plan.column_mapping(lang), hide_index=True)
+    with st.expander(t("import.preview", lang)):
+        st.dataframe(plan.preview())
+    if plan.validation.unknown_enterprises:
+        st.markdown(f"**{t('import.unknown', lang)}**")
+        st.caption(t("import.unknown_caption", lang))
+        st.dataframe(plan.validation.unknown_enterprises, hide_index=True)
+    _rejects(plan, lang, file_id)
+    valid = plan.counts.inserted + plan.counts.updated + plan.counts.unchanged
+    if not valid:
+        st.info(t("import.nothing", lang))
+    if st.button(t("import.confirm", lang), key=f"confirm-{file_id}", type="primary", disabled=not valid):
+        _commit(plan, lang, file_id)
+
+
+def _rejects(plan: ImportPlan, lang: Lang, file_id: str) -> None:
+    """The rejected rows with their reasons, and the error report to fix and upload again."""
+    if not plan.rejected:
+        return
+    st.markdown(f"**{t('import.rejects', lang)}**")
+    st.caption(t("import.rejects_caption", lang))
+    problems = plan.validation.problems
+    st.dataframe(
+        problems[["row", "column", "message_zh" if lang == "zh" else "message_en"]].set_axis(
+            [t("report.row", lang), t("report.column", lang), t("report.problem", lang)], axis=1
+        ),
+        hide_index=True,
+        height=min(400, 35 * (len(problems) + 1) + 3),
+    )
+    st.download_button(
+        t("import.error_report", lang), xlsx_bytes(plan.rejected_rows(lang), "errors"),
+        f"{plan.file_name.rsplit('.', 1)[0]}-错误报告.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"report-{file_id}", icon=":material/download:", on_click="ignore",
+    )  # fmt: skip
+
+
+def _commit(plan: ImportPlan, lang: Lang, file_id: str) -> None:
+    try:
+        batch_id, counts = commit_import(context.connection(), plan)
+    except Exception as error:  # the transaction rolled back; say so plainly
+        st.error(t("import.failed", lang) + str(error))
+        return
+    st.session_state[RESULTS_KEY][file_id] = (
+        {
+            "batch": batch_id, "inserted": counts.inserted, "updated": counts.updated,
+            "unchanged": counts.unchanged, "rejected": plan.rejected,
+        },
+        plan,
+    )  # fmt: skip
+    context.after_write()
+    st.rerun()
+
+
+def _mapping_form(match: HeaderMatch, choices: Choices, lang: Lang, file_id: str) -> None:
+    """Let the user map unrecognised headers to the dataset's columns, remembered for the center."""
+    if not match.unrecognised:
+        return
+    if not choices.center:
+        st.caption(t("import.map_needs_center", lang))
+        return
+    dataset = DATASETS[match.dataset.name]
+    free = [c for c in dataset.columns if c.name not in match.present]
+    with st.form(key=f"map-{file_id}"):
+        st.caption(t("import.map_caption", lang))
+        chosen = {
+            header: st.selectbox(
+                header,
+                [None, *[c.name for c in free]],
+                format_func=lambda name: (
+                    t("import.map_ignore", lang) if name is None else dataset.column(name).label(lang)
+                ),
+                key=f"map-{file_id}-{header}",
+            )
+            for header in match.unrecognised
+        }
+        if st.form_submit_button(t("import.map_save", lang)):
+            for header, column in chosen.items():
+                if column:
+                    mappings.remember(context.connection(), choices.center, dataset.name, header, column)
+            st.rerun()

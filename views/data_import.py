@@ -1,0 +1,38 @@
+"""数据导入 — center heads upload their ledgers: check, preview, confirm; templates to start from."""
+
+import streamlit as st
+
+from analytics.i18n import t
+from analytics.intake import DATASETS
+from analytics.intake.templates import template_bytes
+from ui import context, data
+from ui.intake import Choices, panel
+
+lang = context.lang()
+st.title(t("import.title", lang))
+st.caption(t("import.intro", lang))
+
+with st.expander(t("import.templates", lang), icon=":material/table_view:"):
+    row = st.container(horizontal=True)
+    for dataset in DATASETS.values():
+        row.download_button(
+            dataset.title(lang), template_bytes(dataset.name), f"模板-{dataset.title_zh}.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"template-{dataset.name}", icon=":material/download:", on_click="ignore",
+        )  # fmt: skip
+
+left, middle, right = st.columns(3)
+dataset = left.selectbox(
+    t("import.dataset", lang), [None, *DATASETS],
+    format_func=lambda name: t("import.detect", lang) if name is None else DATASETS[name].title(lang), key="import_dataset",
+)  # fmt: skip
+center = middle.selectbox(
+    t("import.center", lang), [None, *data.centers()["center"]],
+    format_func=lambda name: t("import.no_center", lang) if name is None else name, key="import_center",
+)  # fmt: skip
+user = right.text_input(t("import.user", lang), key="import_user") or None
+uploads = st.file_uploader(
+    t("import.files", lang), type=["xlsx", "xls", "csv"], accept_multiple_files=True, key="import_files"
+)
+for upload in uploads or []:
+    panel(upload, Choices(dataset, center, user), lang)
