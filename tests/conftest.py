@@ -112,6 +112,14 @@ def server(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     running.stop()
 
 
+@pytest.fixture
+def fresh_server(demo_db: Path) -> Iterator[Server]:
+    """A server of its own, on a private copy of the demo database, for tests that change data."""
+    running = Server(demo_db)
+    yield running
+    running.stop()
+
+
 @pytest.fixture(scope="session")
 def browser_context(tmp_path_factory: pytest.TempPathFactory):
     from playwright.sync_api import sync_playwright

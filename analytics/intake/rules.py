@@ -7,6 +7,7 @@ dates datetime64, counts Int64, amounts float64, so comparisons are whole-column
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Callable
 
@@ -53,7 +54,7 @@ def enterprises(work: Work, registry: Registry, settings: Settings, uploader_cen
             "所属产业社区「{}」与园区所属的「{}」不一致", "center '{}' disagrees with the park's center '{}'",
             (given, expected),
         )  # fmt: skip
-        work.values.drop(columns=["center"], inplace=True)
+        work.values = work.values.drop(columns=["center"])
 
 
 def visits(work: Work, registry: Registry, settings: Settings, uploader_center: str | None) -> None:
@@ -98,7 +99,7 @@ def _due_dates(work: Work, settings: Settings) -> None:
     values = work.values
     received = values["received_date"]
     limit = values["due_date"] if work.has("due_date") else pd.Series(None, index=values.index, dtype=object)
-    kind = limit.map(lambda v: v[0] if isinstance(v, tuple) else ("date" if v is not None else None))
+    kind = limit.map(lambda v: v[0] if isinstance(v, tuple) else ("date" if isinstance(v, dt.date) else None))
     amount = limit.map(lambda v: v[1] if isinstance(v, tuple) else 0).astype("int64")
     default = values["category"].fillna(OTHER).map(settings.due_workdays)
     due = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")

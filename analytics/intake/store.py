@@ -96,7 +96,7 @@ def classify(
         _stage(cur, dataset, rows, present)
         inserted, updated, total = cur.execute(
             "SELECT count(*) FILTER (is_new), count(*) FILTER (is_changed), count(*) FROM classified"
-        ).fetchone()
+        ).fetchall()[0]
     return Counts(inserted, updated, total - inserted - updated)
 
 
@@ -126,7 +126,7 @@ def commit(
                 "INSERT INTO import_batches (file_name, sha256, dataset, center, user_name, rows_read) "
                 "VALUES (?, ?, ?, ?, ?, ?) RETURNING batch_id",
                 [info.file_name, info.sha256, info.dataset, info.center, info.user, info.rows_read],
-            ).fetchone()
+            ).fetchall()[0]
             counts = _write_rows(cur, dataset, rows, present, batch_id) if not rows.empty else Counts(0, 0, 0)
             _write_rejects(cur, batch_id, rejects)
             cur.execute(
@@ -190,7 +190,7 @@ def _write_rows(
     )
     inserted, updated, total = cur.execute(
         "SELECT count(*) FILTER (is_new), count(*) FILTER (is_changed), count(*) FROM classified"
-    ).fetchone()
+    ).fetchall()[0]
     return Counts(inserted, updated, total - inserted - updated)
 
 
@@ -239,9 +239,10 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, int]:
     force changed a row this batch touched (undo the later one first).
     """
     with con.cursor() as cur:
-        batch = cur.execute(
+        found = cur.execute(
             "SELECT is_demo, undone_at FROM import_batches WHERE batch_id = ?", [batch_id]
-        ).fetchone()
+        ).fetchall()
+        batch = found[0] if found else None
         if batch is None:
             raise Refused(f"没有编号为 {batch_id} 的导入批次", f"there is no import batch {batch_id}")
         is_demo, undone_at = batch
@@ -313,7 +314,7 @@ def _restore(cur: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, int]:
             "FROM import_changes WHERE batch_id = ? AND table_name = ? AND old_values IS NOT NULL",
             [batch_id, table],
         )
-        (count,) = cur.execute("SELECT count(*) FROM undo_keys").fetchone()
+        (count,) = cur.execute("SELECT count(*) FROM undo_keys").fetchall()[0]
         restored[table] = count
     return restored
 
@@ -322,7 +323,7 @@ def _demo_undo(cur: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, int]:
     """Demo batches carry no change log: their rows are the rows still marked with the batch."""
     restored = {}
     for table in TABLE_KEYS:
-        (count,) = cur.execute(f"SELECT count(*) FROM {table} WHERE batch_id = ?", [batch_id]).fetchone()
+        (count,) = cur.execute(f"SELECT count(*) FROM {table} WHERE batch_id = ?", [batch_id]).fetchall()[0]
         if count:
             cur.execute(f"DELETE FROM {table} WHERE batch_id = ?", [batch_id])
             restored[table] = count

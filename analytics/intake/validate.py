@@ -382,4 +382,4 @@ def _keys(work: Work) -> None:
         work.reject(
             repeated, None, "与第 {} 行重复（关键字段相同）", "duplicates row {} (same key)", (first_row,)
         )
-    work.values.drop(columns=["_enterprise_text"], errors="ignore", inplace=True)
+    work.values = work.values.drop(columns=["_enterprise_text"], errors="ignore")
