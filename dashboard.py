@@ -20,6 +20,14 @@ pages = {
             default=True,
         ),
     ],
+    t("section.analysis", lang): [
+        st.Page(
+            "views/tickets.py",
+            title=t("page.tickets", lang),
+            icon=":material/support_agent:",
+            url_path="tickets",
+        ),
+    ],
     t("section.data", lang): [
         st.Page(
             "views/data_import.py",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from analytics.domain import display
 from analytics.i18n import Lang, format_date, join, t
 from analytics.periods import Period
 
@@ -21,6 +22,7 @@ class Filters:
     centers: tuple[str, ...] = ()
     parks: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()  # ticket categories: a drill-down of the demand page
 
     def __post_init__(self) -> None:
         unknown = set(self.types) - set(ENTERPRISE_TYPES)
@@ -35,6 +37,7 @@ class Filters:
             "centers": list(self.centers),
             "parks": list(self.parks),
             "types": list(self.types),
+            "categories": list(self.categories),
         }
 
     def with_period(self, period: Period) -> Filters:
@@ -59,6 +62,14 @@ class Filters:
             else t("filters.all_centers", lang, n=center_count),
             parks=join(list(self.parks), lang) if self.parks else t("filters.all_parks", lang),
             types=self._describe_types(lang),
+        ) + (
+            t(
+                "filters.categories_sentence",
+                lang,
+                names=join([display(c, lang) for c in self.categories], lang),
+            )
+            if self.categories
+            else ""
         )
 
     def _describe_types(self, lang: Lang) -> str:

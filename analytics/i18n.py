@@ -48,6 +48,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "filters.all_parks": {"zh": "全部", "en": "all"},
     "filters.all_types": {"zh": "全部企业", "en": "all enterprises"},
     "filters.types_any": {"zh": "{names}（满足其一）", "en": "{names} (any of)"},
+    "filters.categories_sentence": {"zh": "｜诉求类别：{names}", "en": " | Categories: {names}"},
     "filters.types_activities_note": {
         "zh": "职工服务活动不关联企业，不按企业类型筛选。",
         "en": "Worker-service activities are not linked to enterprises; the enterprise-type filter does not apply to them.",
@@ -104,6 +105,114 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "参与人次 {person_times}<br>产业工人 {workers}<br>活动 {activities} 场",
         "en": "Person-times {person_times}<br>Workers {workers}<br>Activities {activities}",
     },
+    # Demand analytics page
+    "page.tickets": {"zh": "诉求办理", "en": "Demands"},
+    "tickets.title": {"zh": "企业诉求办理", "en": "Enterprise demands"},
+    "tickets.focus": {"zh": "已聚焦", "en": "Narrowed to"},
+    "tickets.focus_hint": {
+        "zh": "点击图中的中心或类别可聚焦到该中心 / 类别。",
+        "en": "Click a center or a category in a chart to narrow the page to it.",
+    },
+    "tickets.clear_focus": {"zh": "清除聚焦", "en": "Clear"},
+    "tickets.vs_previous": {"zh": "较上期（{period}）", "en": "vs previous ({period})"},
+    "tickets.vs_last_year": {"zh": "较上年同期（{period}）", "en": "vs same period last year ({period})"},
+    "tickets.this_period": {"zh": "本期", "en": "This period"},
+    "tickets.target_met": {
+        "zh": "{metric} {value}：达到目标（{target}）",
+        "en": "{metric} {value}: meets the target ({target})",
+    },
+    "tickets.target_missed": {
+        "zh": "{metric} {value}：未达目标（{target}）",
+        "en": "{metric} {value}: misses the target ({target})",
+    },
+    "tickets.compare_title": {
+        "zh": "哪个中心办得快、办得稳",
+        "en": "Which center resolves fastest and most reliably",
+    },
+    "tickets.speed_title": {
+        "zh": "办理时长（天）：中位数及95%区间、P90",
+        "en": "Resolution days: median with 95% interval, P90",
+    },
+    "tickets.reliability_title": {"zh": "按时办结率与满意率", "en": "On-time closure and satisfaction"},
+    "tickets.ranking": {
+        "zh": "各中心对比（按中位数从快到慢）",
+        "en": "Centers compared (fastest median first)",
+    },
+    "tickets.median_interval": {"zh": "中位数95%区间", "en": "Median 95% interval"},
+    "tickets.target": {"zh": "目标", "en": "target"},
+    "tickets.n_closed": {"zh": "办结数 n", "en": "Closed n"},
+    "tickets.distribution_title": {"zh": "办理时长分布", "en": "Distribution of resolution time"},
+    "tickets.unit": {"zh": "计时方式", "en": "Count"},
+    "tickets.unit.days": {"zh": "自然日", "en": "Calendar days"},
+    "tickets.unit.workdays": {"zh": "工作日", "en": "Working days"},
+    "tickets.workdays_note": {
+        "zh": "工作日按中国大陆法定节假日及调休计算（{years}）；超出该范围的年份只扣除周末。",
+        "en": "Working days follow the mainland China calendar of statutory holidays and make-up days ({years}); "
+        "years outside it count weekends only.",
+    },
+    "tickets.outside_calendar": {
+        "zh": "本期有 {n} 件诉求跨越了没有法定节假日数据的年份，这些诉求的工作日只扣除了周末。",
+        "en": "{n} tickets of the period fall in years without holiday data: their working days exclude weekends only.",
+    },
+    "tickets.box_caption": {
+        "zh": "箱体为四分位数，须线为1.5倍四分位距以内的最值；离群值只计数不逐条显示。",
+        "en": "Boxes are the quartiles, whiskers the extremes within 1.5 × IQR; outliers are counted, not drawn.",
+    },
+    "tickets.outliers": {"zh": "离群 {n} 件", "en": "{n} outliers"},
+    "tickets.trend_title": {"zh": "办理时长趋势（按受理月份）", "en": "Resolution time by month of receipt"},
+    "tickets.trend_stat": {"zh": "统计量", "en": "Statistic"},
+    "tickets.trend_caption": {
+        "zh": "每月统计当月受理、期末前已办结的诉求；最近几个月尚未办结的诉求不计入，数值偏低。",
+        "en": "Each month counts the tickets received in it and closed by the end of the period; recent months "
+        "miss the tickets still open and read low.",
+    },
+    "tickets.all_centers": {"zh": "全部中心", "en": "All centers"},
+    "tickets.flow_title": {
+        "zh": "每周受理与办结，及在办积压",
+        "en": "Received and closed per week, and the open backlog",
+    },
+    "tickets.received": {"zh": "受理", "en": "Received"},
+    "tickets.closed": {"zh": "办结", "en": "Closed"},
+    "tickets.backlog": {"zh": "在办积压（周末）", "en": "Open backlog (week end)"},
+    "tickets.week_of": {"zh": "周", "en": "week of"},
+    "tickets.aging_title": {
+        "zh": "在办诉求账龄（期末，天）",
+        "en": "Age of open demands at the end of the period (days)",
+    },
+    "tickets.heatmap_title": {
+        "zh": "诉求类别 × 中心：件数与办理时长中位数",
+        "en": "Category × center: count and median days",
+    },
+    "tickets.heatmap_caption": {
+        "zh": "格中数字为受理件数，颜色为办理时长中位数（天）；不足 {n} 件的格子标注“*”。",
+        "en": "Numbers are tickets received; colour is the median days to close; cells with fewer than {n} are marked *.",
+    },
+    "tickets.response_title": {"zh": "响应、督办与重复诉求", "en": "Response, escalation and repeat demands"},
+    "tickets.response_caption": {
+        "zh": "响应时长 = 首次联系日期 − 受理日期；督办率 = 督办件数 ÷ 受理件数；重复诉求 = 同一企业30天内再次提出同类诉求。",
+        "en": "Response = first contact − received; escalation rate = escalated ÷ received; repeat = the same "
+        "enterprise raised the same category within the previous 30 days.",
+    },
+    "tickets.col.n": {"zh": "受理件数", "en": "Received"},
+    "tickets.col.responded": {"zh": "有响应日期", "en": "With a response date"},
+    "tickets.col.median_response": {"zh": "响应时长中位数（天）", "en": "Median response (days)"},
+    "tickets.col.p90_response": {"zh": "响应时长P90（天）", "en": "P90 response (days)"},
+    "tickets.col.escalation_rate": {"zh": "督办率", "en": "Escalation rate"},
+    "tickets.col.repeat_rate": {"zh": "重复诉求占比", "en": "Repeat share"},
+    "tickets.overdue_title": {"zh": "超期诉求清单", "en": "Overdue demands"},
+    "tickets.overdue_caption": {
+        "zh": "期末仍在办理且已过办理时限的诉求，共 {n} 件；点击表头可排序。",
+        "en": "Demands still open at the end of the period and past their due date: {n}. Click a header to sort.",
+    },
+    "tickets.col.ticket": {"zh": "工单号", "en": "Ticket"},
+    "tickets.col.enterprise": {"zh": "企业", "en": "Enterprise"},
+    "tickets.col.category": {"zh": "诉求类别", "en": "Category"},
+    "tickets.col.received": {"zh": "受理日期", "en": "Received"},
+    "tickets.col.due": {"zh": "办理时限", "en": "Due"},
+    "tickets.col.days_overdue": {"zh": "超期天数", "en": "Days overdue"},
+    "tickets.col.lead_unit": {"zh": "承办单位", "en": "Lead unit"},
+    "tickets.col.status": {"zh": "状态", "en": "Status"},
+    "tickets.col.description": {"zh": "诉求内容", "en": "Description"},
     # Data management: import
     "page.import": {"zh": "数据导入", "en": "Import data"},
     "page.batches": {"zh": "导入记录", "en": "Import history"},

@@ -68,6 +68,12 @@ class Metric:
             return None
         return current / previous - 1
 
+    def misses(self, value: float | None, target: float | None) -> bool:
+        """True when `value` is on the wrong side of `target` (below a floor, above a ceiling)."""
+        if target is None or is_missing(value) or self.better is None:
+            return False
+        return value < target if self.better == "higher" else value > target
+
     def format_change(self, current: float | None, previous: float | None, lang: Lang) -> str:
         delta = self.change(current, previous)
         if delta is None:

@@ -7,7 +7,13 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PAGES = ["views/overview.py", "views/data_import.py", "views/data_batches.py", "views/data_completeness.py"]
+PAGES = [
+    "views/overview.py",
+    "views/tickets.py",
+    "views/data_import.py",
+    "views/data_batches.py",
+    "views/data_completeness.py",
+]
 LANGS = {"zh": "中文", "en": "English"}
 
 

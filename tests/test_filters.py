@@ -16,6 +16,7 @@ def test_params_bind_every_value_as_a_list_or_date():
         "centers": ["长虹岭"],
         "parks": ["长虹岭工业园"],
         "types": ["listed"],
+        "categories": [],
     }
 
 
@@ -40,3 +41,6 @@ def test_sentence_in_chinese_and_english():
     )
     assert "企业类型：规上企业｜" not in chosen.describe("zh", 6)
     assert Filters(PERIOD, types=("eagle",)).describe("zh", 6).endswith("企业类型：雄鹰计划企业")
+    drilled = Filters(PERIOD, categories=("市政设施",))
+    assert drilled.describe("zh", 6).endswith("｜诉求类别：市政设施")
+    assert drilled.describe("en", 6).endswith(" | Categories: Municipal facilities")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -9,8 +11,8 @@ import streamlit as st
 from analytics.exports import csv_bytes, xlsx_bytes
 from analytics.filters import Filters, describe_period
 from analytics.i18n import Lang, t
-from analytics.metrics import BY_KEY
-from ui import data
+from analytics.metrics import BY_KEY, is_missing
+from ui import data, drill
 from ui.charts import CONFIG
 
 
@@ -45,6 +47,31 @@ def kpi_tiles(
 
 def chart(figure: go.Figure, key: str) -> None:
     st.plotly_chart(figure, key=key, config=CONFIG)
+
+
+def clickable_chart(figure: go.Figure, key: str, kind: str) -> None:
+    """A chart whose clicked point (its customdata) narrows the page; see ui.drill."""
+    st.plotly_chart(
+        figure, key=key, config=CONFIG, on_select=partial(drill.select, key, kind), selection_mode="points"
+    )
+
+
+def period_label(key: str, filters: Filters, lang: Lang) -> str:
+    return t(key, lang, period=describe_period(filters.period, lang))
+
+
+def target_badges(total: pd.Series, targets: dict[str, float], lang: Lang) -> None:
+    """One badge per metric with a target: met (green) or missed (red)."""
+    row = st.container(horizontal=True)
+    for key, target in targets.items():
+        metric = BY_KEY[key]
+        if is_missing(total[key]):
+            continue
+        bound = f"{'≥' if metric.better == 'higher' else '≤'} {metric.format(target)}"
+        missed = metric.misses(total[key], target)
+        text = t("tickets.target_missed" if missed else "tickets.target_met", lang, metric=metric.label(lang),
+                 value=metric.format(total[key]), target=bound)  # fmt: skip
+        row.badge(text, color="red" if missed else "green", icon=":material/flag:")
 
 
 def downloads(frame: pd.DataFrame, stem: str, lang: Lang) -> None:

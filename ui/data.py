@@ -48,11 +48,11 @@ def default_period() -> periods.Period:
     return _default_period(data_version(), dt.date.today())
 
 
-@st.cache_data(show_spinner=False)
-def _mart(name: str, filters: Filters, version: int) -> pd.DataFrame:
-    return queries.run_mart(connection(), name, filters.params())
+@st.cache_data(show_spinner=False, max_entries=512)
+def _mart(name: str, filters: Filters, extra: tuple[tuple[str, object], ...], version: int) -> pd.DataFrame:
+    return queries.run_mart(connection(), name, {**filters.params(), **dict(extra)})
 
 
-def mart(name: str, filters: Filters) -> pd.DataFrame:
-    """Any mart of analytics/sql/marts, run with the global filters (cached per data version)."""
-    return _mart(name, filters, data_version())
+def mart(name: str, filters: Filters, **extra: object) -> pd.DataFrame:
+    """Any mart of analytics/sql/marts, run with the filters and extra parameters (cached per data version)."""
+    return _mart(name, filters, tuple(sorted(extra.items())), data_version())

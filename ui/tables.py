@@ -74,3 +74,104 @@ def latest_months(completeness: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     table.columns = [DATASETS[d].title(lang) for d in datasets]
     table.index.name = t("common.center", lang)
     return table
+
+
+def changes(
+    keys: list[str],
+    current: pd.Series,
+    previous: pd.Series,
+    year_ago: pd.Series,
+    labels: tuple[str, str],
+    lang: Lang,
+) -> pd.DataFrame:
+    """Each KPI's change against the previous period and against the same period last year."""
+    from analytics.metrics import BY_KEY
+
+    rows = {
+        labels[0]: [BY_KEY[k].format_change(current[k], previous[k], lang) for k in keys],
+        labels[1]: [BY_KEY[k].format_change(current[k], year_ago[k], lang) for k in keys],
+    }
+    return pd.DataFrame(
+        rows, index=pd.Index([BY_KEY[k].label(lang) for k in keys], name=t("common.metric", lang))
+    )
+
+
+def ranking(box: pd.DataFrame, kpis: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Centers by median resolution days (fastest first), with the interval, P90 and reliability."""
+    from analytics.metrics import BY_KEY, SMALL_SAMPLE
+
+    merged = box.merge(kpis[~kpis["is_total"]], on=["center", "is_illustrative"]).sort_values(
+        ["median", "center"], na_position="last"
+    )
+    days = BY_KEY["median_resolution_days"]
+
+    def interval(row: pd.Series) -> str:
+        if pd.isna(row["median_low"]):
+            return "—"
+        return f"{days.format(row['median_low'])} – {days.format(row['median_high'])}"
+
+    table = pd.DataFrame(
+        {
+            t("common.center", lang): [
+                center_label(c, i) for c, i in zip(merged["center"], merged["is_illustrative"], strict=True)
+            ],
+            t("tickets.n_closed", lang): [
+                f"{n:,}" + (f" ⚠ {t('common.small_sample', lang)}" if n < SMALL_SAMPLE else "")
+                for n in merged["n"]
+            ],
+            BY_KEY["median_resolution_days"].label(lang): [days.format(v) for v in merged["median"]],
+            t("tickets.median_interval", lang): [interval(row) for _, row in merged.iterrows()],
+        }
+    )
+    for key in (
+        "p90_resolution_days",
+        "on_time_rate",
+        "satisfaction_rate",
+        "open_tickets",
+        "overdue_tickets",
+    ):
+        table[BY_KEY[key].label(lang)] = [BY_KEY[key].format(v) for v in merged[key]]
+    return table
+
+
+def response(frame: pd.DataFrame, lang: Lang, illustrative: set[str]) -> pd.DataFrame:
+    def fmt_days(v: float) -> str:
+        return "—" if pd.isna(v) else f"{v:.1f}"
+
+    def fmt_rate(v: float) -> str:
+        return "—" if pd.isna(v) else f"{v:.1%}"
+
+    return pd.DataFrame(
+        {
+            t("common.center", lang): [
+                t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative)
+                for c in frame["center"]
+            ],
+            t("tickets.col.n", lang): [f"{n:,}" for n in frame["n"]],
+            t("tickets.col.responded", lang): [f"{n:,}" for n in frame["responded"]],
+            t("tickets.col.median_response", lang): frame["median_response_days"].map(fmt_days),
+            t("tickets.col.p90_response", lang): frame["p90_response_days"].map(fmt_days),
+            t("tickets.col.escalation_rate", lang): frame["escalation_rate"].map(fmt_rate),
+            t("tickets.col.repeat_rate", lang): frame["repeat_rate"].map(fmt_rate),
+        }
+    )
+
+
+def overdue(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The overdue list for display and download (dates as dates, days overdue as a number)."""
+    from analytics.domain import display
+
+    return pd.DataFrame(
+        {
+            t("tickets.col.ticket", lang): frame["ticket_no"],
+            t("tickets.col.enterprise", lang): frame["enterprise"],
+            t("common.center", lang): frame["center"],
+            t("tickets.col.category", lang): frame["category"].map(lambda c: display(c, lang)),
+            t("tickets.col.received", lang): pd.to_datetime(frame["received_date"]).dt.date,
+            t("tickets.col.due", lang): pd.to_datetime(frame["due_date"]).dt.date,
+            t("tickets.col.days_overdue", lang): frame["days_overdue"],
+            t("tickets.col.lead_unit", lang): frame["lead_unit"],
+            t("tickets.col.status", lang): frame["status"].map(lambda s: display(s, lang)),
+            t("tickets.col.description", lang): frame["description"],
+        }
+    )

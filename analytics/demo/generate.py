@@ -362,7 +362,7 @@ def _tickets(rng: np.random.Generator, scale: float, enterprises: pd.DataFrame) 
         frame["category"].map(lambda k: c.CATEGORY_DUE_WORKDAYS.get(k, DEFAULT_DUE_WORKDAYS)).to_numpy()
     )
     due = add_working_days(received, due_workdays)
-    responded = received + np.minimum(rng.geometric(0.7, n) - 1, days) * DAY
+    responded = received + np.minimum(rng.geometric(0.45, n) - 1, days) * DAY
     frame = frame.assign(received_date=received, closed_date=closed, due_date=due, responded_date=responded)
     frame = pd.concat([frame, _showcase_tickets(enterprises)], ignore_index=True)
     return _ticket_outcomes(rng, frame)

@@ -1,5 +1,6 @@
 -- Per-center KPIs of METRICS.md, one row per center in scope plus the total row (is_total).
--- Parameters: $date_from, $date_to (inclusive), $centers, $parks, $types (lists; empty = all).
+-- Parameters: $date_from, $date_to (inclusive), $centers, $parks, $types, $categories (lists; empty = all;
+-- $categories narrows the ticket metrics to those categories: the demand page's drill-down).
 -- Each fact is aggregated with GROUPING SETS ((center), ()) so the total is computed over the whole
 -- scope (medians are not averaged) and centers sum to the total for additive keys.
 WITH
@@ -48,6 +49,7 @@ cohort AS (
     JOIN scope AS s USING (uscc)
     WHERE t.received_date BETWEEN $date_from AND $date_to
       AND NOT t.is_cancelled
+      AND (len($categories) = 0 OR list_contains($categories, t.category))
 ),
 
 cohort_facts AS (
@@ -77,6 +79,7 @@ open_facts AS (
     WHERE t.received_date <= $date_to
       AND NOT t.is_cancelled
       AND (t.closed_date IS NULL OR t.closed_date > $date_to)
+      AND (len($categories) = 0 OR list_contains($categories, t.category))
     GROUP BY GROUPING SETS ((s.center), ())
 ),
 

@@ -22,3 +22,11 @@ SELECT c.center, c.sort_order, c.is_illustrative
 FROM centers AS c
 WHERE (len(centers) = 0 OR list_contains(centers, c.center))
   AND (len(parks) = 0 OR c.center IN (SELECT p.center FROM parks AS p WHERE list_contains(parks, p.park)));
+
+-- Tickets of the enterprises in scope, with their enterprise's name, park and center; `categories`
+-- narrows to ticket categories (the demand page's drill-down), empty = all.
+CREATE OR REPLACE MACRO tickets_in_scope(centers, parks, types, categories) AS TABLE
+SELECT t.*, e.name AS enterprise, e.park, e.center
+FROM clean_tickets AS t
+JOIN enterprises_in_scope(centers, parks, types) AS e USING (uscc)
+WHERE len(categories) = 0 OR list_contains(categories, t.category);

@@ -1,0 +1,56 @@
+"""Page-local drill-down: clicking a center or a category in a chart narrows the page to it.
+
+The narrowing lives in the URL (?focus=长虹岭&category=市政设施) so a copied link keeps it, and a
+chip above the charts clears it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from analytics.domain import TICKET_CATEGORIES, display
+from analytics.filters import Filters
+from analytics.i18n import Lang, t
+
+CENTER, CATEGORY = "focus", "category"
+
+
+def narrowed(filters: Filters, known_centers: list[str]) -> Filters:
+    """The global filters narrowed by the drill-down in the URL (unknown values are ignored)."""
+    center = st.query_params.get(CENTER)
+    category = st.query_params.get(CATEGORY)
+    if center in known_centers and (not filters.centers or center in filters.centers):
+        filters = replace(filters, centers=(center,))
+    if category in TICKET_CATEGORIES:
+        filters = replace(filters, categories=(category,))
+    return filters
+
+
+def chips(lang: Lang) -> None:
+    """What the page is narrowed to, with a button to clear it; or a hint that charts can be clicked."""
+    focus = [v for v in (st.query_params.get(CENTER), st.query_params.get(CATEGORY)) if v]
+    if not focus:
+        st.caption(t("tickets.focus_hint", lang))
+        return
+    row = st.container(horizontal=True, vertical_alignment="center")
+    row.markdown(f"**{t('tickets.focus', lang)}：** " + " · ".join(display(v, lang) for v in focus))
+    row.button(t("tickets.clear_focus", lang), icon=":material/close:", on_click=clear, key="clear_focus")
+
+
+def clear() -> None:
+    for name in (CENTER, CATEGORY):
+        st.query_params.pop(name, None)
+
+
+def select(chart_key: str, kind: str) -> None:
+    """on_select callback of a Plotly chart: the clicked point's customdata narrows the page."""
+    points = st.session_state[chart_key].selection.points
+    if not points:
+        return
+    data = points[0].get("customdata")
+    if kind == CENTER and isinstance(data, str):
+        st.query_params[CENTER] = data
+    elif kind == CATEGORY and isinstance(data, list) and len(data) == 2:
+        st.query_params[CENTER], st.query_params[CATEGORY] = data

@@ -1,0 +1,200 @@
+"""Plotly figures of the demand page, built from its marts. Pure functions: no streamlit, no SQL."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from analytics.domain import display
+from analytics.i18n import Lang, t
+from analytics.metrics import BY_KEY, SMALL_SAMPLE
+from ui.charts import BLUE, FONT, GREY, ORANGE, RED, center_label
+
+GREEN, DARK_RED = "#1e8449", "#922b21"
+BUCKET_COLOURS = ["#d5f5e3", "#abebc6", "#f9e79f", "#f5b041", "#c0392b"]
+
+
+def _layout(fig: go.Figure, height: int, **extra: object) -> go.Figure:
+    fig.update_layout(
+        template="plotly_white",
+        font={"family": FONT, "size": 13},
+        margin={"l": 10, "r": 30, "t": 40, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "right", "x": 1},
+        height=height,
+        **extra,
+    )
+    return fig
+
+
+def _labels(frame: pd.DataFrame, n_column: str, lang: Lang) -> list[str]:
+    """Center names with their sample size under them and a small-sample mark."""
+    labels = []
+    for row in frame.itertuples():
+        n = int(getattr(row, n_column))
+        small = f" ⚠ {t('common.small_sample', lang)}" if n < SMALL_SAMPLE else ""
+        labels.append(f"{center_label(row.center, row.is_illustrative)}<br>n={n:,}{small}")
+    return labels
+
+
+def _target_line(fig: go.Figure, value: float, text: str, position: str = "bottom right") -> None:
+    fig.add_vline(x=value, line_dash="dot", line_color=DARK_RED, annotation_text=text, annotation_font_color=DARK_RED,
+                  annotation_position=position)  # fmt: skip
+
+
+def speed_by_center(box: pd.DataFrame, target_days: float, lang: Lang) -> go.Figure:
+    """Median resolution days per center with its 95% interval and the P90; the target as a line.
+
+    Bars are clickable: customdata is the center.
+    """
+    frame = box[box["n"] > 0]
+    small = frame["n"] < SMALL_SAMPLE
+    missed = frame["median"] > target_days
+    days = BY_KEY["median_resolution_days"]
+    fig = go.Figure(
+        [
+            go.Bar(
+                name=t("overview.median", lang), y=_labels(frame, "n", lang), x=frame["median"], orientation="h",
+                customdata=frame["center"],
+                marker={"color": [DARK_RED if m else RED for m in missed], "pattern": {"shape": ["/" if s else "" for s in small]}},
+                error_x={"type": "data", "symmetric": False, "array": frame["median_high"] - frame["median"],
+                         "arrayminus": frame["median"] - frame["median_low"], "color": GREY, "thickness": 1.5},
+                text=[days.format(v) for v in frame["median"]], textposition="inside", insidetextanchor="start",
+                hovertemplate="%{customdata}<br>" + t("overview.median", lang) + " %{x}<extra></extra>",
+            ),
+            go.Scatter(
+                name=t("overview.p90", lang), y=_labels(frame, "n", lang), x=frame["p90"], mode="markers",
+                marker={"symbol": "diamond", "size": 11, "color": ORANGE}, customdata=frame["center"],
+                hovertemplate="%{customdata}<br>P90 %{x}<extra></extra>",
+            ),
+        ]
+    )  # fmt: skip
+    _target_line(fig, target_days, f"{t('tickets.target', lang)} ≤ {target_days:g}")
+    return _layout(
+        fig, 90 + 60 * len(frame), yaxis={"autorange": "reversed"}, xaxis_title=t("overview.axis_days", lang)
+    )
+
+
+def reliability_by_center(kpis: pd.DataFrame, targets: dict[str, float], lang: Lang) -> go.Figure:
+    """On-time closure and satisfaction rates per center; bars under their target are darker; clickable."""
+    frame = kpis[~kpis["is_total"]]
+    labels = _labels(frame, "tickets_closed", lang)
+    bars = []
+    for key, colour in (("on_time_rate", BLUE), ("satisfaction_rate", GREEN)):
+        metric, target = BY_KEY[key], targets.get(key)
+        missed = [metric.misses(v, target) for v in frame[key]]
+        bars.append(
+            go.Bar(
+                name=metric.label(lang), y=labels, x=frame[key], orientation="h", customdata=frame["center"],
+                marker={"color": colour, "opacity": [1.0 if m else 0.55 for m in missed],
+                        "line": {"color": DARK_RED, "width": [2 if m else 0 for m in missed]}},
+                text=[metric.format(v) + (" ⚠" if m else "") for v, m in zip(frame[key], missed, strict=True)],
+                textposition="outside", cliponaxis=False,
+                hovertemplate="%{customdata}<br>" + metric.label(lang) + " %{x:.1%}<extra></extra>",
+            )
+        )  # fmt: skip
+    fig = go.Figure(bars)
+    for key, position in (("on_time_rate", "bottom right"), ("satisfaction_rate", "bottom left")):
+        if key in targets:
+            _target_line(fig, targets[key], f"{t('tickets.target', lang)} {targets[key]:.0%}", position)
+    fig.update_layout(barmode="group")
+    return _layout(
+        fig,
+        90 + 70 * len(frame),
+        yaxis={"autorange": "reversed"},
+        xaxis={"tickformat": ".0%", "range": [0, 1.12]},
+    )
+
+
+def resolution_boxes(box: pd.DataFrame, unit: str, target_days: float, lang: Lang) -> go.Figure:
+    """Box plots from quartiles and whiskers computed in SQL (no ticket rows in the figure)."""
+    frame = box[box["n"] > 0]
+    labels = [
+        f"{label}<br>{t('tickets.outliers', lang, n=int(o))}" for label, o in zip(_labels(frame, "n", lang), frame["outliers"], strict=True)
+    ]  # fmt: skip
+    fig = go.Figure(
+        go.Box(
+            y=labels, q1=frame["q1"], median=frame["median"], q3=frame["q3"], lowerfence=frame["lower_whisker"],
+            upperfence=frame["upper_whisker"], mean=frame["mean"], orientation="h", marker_color=RED,
+            boxpoints=False, customdata=frame["center"], name=t(f"tickets.unit.{unit}", lang),
+        )
+    )  # fmt: skip
+    if unit == "days":
+        _target_line(fig, target_days, f"{t('tickets.target', lang)} ≤ {target_days:g}")
+    return _layout(fig, 100 + 60 * len(frame), yaxis={"autorange": "reversed"}, showlegend=False,
+                   xaxis_title=t(f"tickets.unit.{unit}", lang))  # fmt: skip
+
+
+def trend(
+    monthly: pd.DataFrame, stat: str, lang: Lang, illustrative: set[str], order: list[str]
+) -> go.Figure:
+    """Median or P90 resolution days per month of receipt, one line per center (in `order`) and the whole scope."""
+    fig = go.Figure()
+    groups = dict(tuple(monthly.groupby(monthly["center"].fillna(""), sort=False)))
+    for center in ["", *order]:
+        if center not in groups:
+            continue
+        rows = groups[center]
+        name = (
+            t("tickets.all_centers", lang) if center == "" else center_label(center, center in illustrative)
+        )
+        fig.add_scatter(
+            x=rows["month"], y=rows[stat], name=name, mode="lines+markers",
+            line={"width": 3 if center == "" else 1.5, "dash": "dash" if center == "" else "solid",
+                  "color": GREY if center == "" else None},
+            customdata=rows["n"], hovertemplate=f"{name}<br>%{{x|%Y-%m}}: %{{y}} (n=%{{customdata}})<extra></extra>",
+        )  # fmt: skip
+    return _layout(fig, 380, yaxis_title=t("overview.axis_days", lang), xaxis={"tickformat": "%Y-%m"})
+
+
+def flow(weekly: pd.DataFrame, lang: Lang) -> go.Figure:
+    """Received and closed per week (bars) and the open backlog at each week's end (line)."""
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.add_bar(x=weekly["week"], y=weekly["received"], name=t("tickets.received", lang), marker_color=BLUE)
+    fig.add_bar(x=weekly["week"], y=weekly["closed"], name=t("tickets.closed", lang), marker_color=GREEN)
+    fig.add_scatter(
+        x=weekly["week"], y=weekly["backlog"], name=t("tickets.backlog", lang), mode="lines",
+        line={"color": RED, "width": 2.5}, secondary_y=True,
+    )  # fmt: skip
+    fig.update_xaxes(tickformat="%Y-%m-%d")
+    fig.update_yaxes(rangemode="tozero", tickformat=",d")
+    return _layout(fig, 380, barmode="group", hovermode="x unified")
+
+
+def aging(frame: pd.DataFrame, lang: Lang) -> go.Figure:
+    """Open tickets per center stacked by age bucket."""
+    centers = list(dict.fromkeys(frame["center"]))
+    totals = frame.groupby("center", sort=False)["n"].sum()
+    illustrative = dict(zip(frame["center"], frame["is_illustrative"], strict=False))
+    labels = [f"{center_label(c, illustrative[c])}<br>n={totals[c]:,}" for c in centers]
+    fig = go.Figure()
+    for (_, rows), colour in zip(frame.groupby("bucket_order", sort=True), BUCKET_COLOURS, strict=True):
+        fig.add_bar(
+            y=labels, x=rows.set_index("center").reindex(centers)["n"], name=rows["bucket"].iloc[0],
+            orientation="h", marker_color=colour, customdata=centers,
+        )  # fmt: skip
+    return _layout(fig, 90 + 45 * len(centers), barmode="stack", yaxis={"autorange": "reversed"},
+                   xaxis_title=BY_KEY["open_tickets"].label(lang), legend_traceorder="normal")  # fmt: skip
+
+
+def category_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str]) -> go.Figure:
+    """Categories × centers: colour = median days, number = tickets received (small cells marked *)."""
+    centers = list(dict.fromkeys(frame["center"]))
+    categories = sorted(frame["category"].unique())
+    median = frame.pivot(index="category", columns="center", values="median").reindex(
+        index=categories, columns=centers
+    )
+    count = frame.pivot(index="category", columns="center", values="n").reindex(
+        index=categories, columns=centers
+    )
+    text = count.map(lambda n: "" if pd.isna(n) else f"{int(n)}" + ("*" if n < SMALL_SAMPLE else ""))
+    fig = go.Figure(
+        go.Heatmap(
+            z=median.to_numpy(), x=[center_label(c, c in illustrative) for c in centers],
+            y=[display(c, lang) for c in categories], text=text.to_numpy(), texttemplate="%{text}",
+            customdata=[[[c, cat] for c in centers] for cat in categories],
+            colorscale="OrRd", colorbar={"title": {"text": t("overview.axis_days", lang)}}, xgap=2, ygap=2,
+            hovertemplate="%{y} · %{x}<br>n=%{text}<br>" + t("overview.median", lang) + " %{z}<extra></extra>",
+        )
+    )  # fmt: skip
+    return _layout(fig, 120 + 32 * len(categories), yaxis={"autorange": "reversed"})
