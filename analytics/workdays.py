@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 from chinese_calendar import constants
 
-CALENDAR_START = dt.date(2000, 1, 1)
-CALENDAR_END = dt.date(2040, 12, 31)
+CALENDAR_START = dt.date(1950, 1, 1)  # the importer accepts dates 1950–2100 (anything else is a typo)
+CALENDAR_END = dt.date(2105, 12, 31)  # room for time limits counted from the last accepted date
 
 
 def official_years() -> range:

@@ -80,5 +80,5 @@ def test_a_refused_file_says_why(app_env):
     at.file_uploader(key="import_files").upload(
         "报表.xlsx", b"not a workbook", "application/octet-stream"
     ).run()
-    assert "该文件未导入" in at.error[0].value and "无法读取该表格文件" in at.error[0].value
+    assert "该文件未导入" in at.error[0].value and "不是 Excel 表格" in at.error[0].value
     assert not [b for b in at.button if (b.key or "").startswith("confirm-")]

@@ -151,7 +151,10 @@ def plan_import(
     settings = settings or load_settings()
     grid = read_sheet(data, file_name, settings, sheet)
     remembered = mappings.remembered(con, center)
-    match = match_headers(grid, dataset, remembered, center)
+    try:
+        match = match_headers(grid, dataset, remembered, center)
+    except Refused as refusal:
+        raise _suggest_dataset(grid, dataset, remembered, center) or refusal from None
     missing = missing_columns(match.dataset, match.present, center)
     if missing:
         raise _missing_columns(grid, match, missing, remembered, center)
@@ -191,6 +194,23 @@ def _missing_columns(
         zh += f"。这个文件看起来是「{likely.dataset.title_zh}」，请选择正确的数据类型"
         en += f". This file looks like {likely.dataset.title_en}: choose that dataset"
     return MissingColumns(zh, en, match, missing)
+
+
+def _suggest_dataset(grid: Sheet, chosen: str | None, remembered: dict, center: str | None) -> Refused | None:
+    """When the chosen dataset's headers are nowhere to be found, name the dataset the file looks like."""
+    if chosen is None:
+        return None
+    try:
+        likely = match_headers(grid, None, remembered, center)
+    except Refused:
+        return None
+    if likely.dataset.name == chosen or missing_columns(likely.dataset, likely.present, center):
+        return None
+    title = DATASETS[chosen]
+    return Refused(
+        f"文件中没有「{title.title_zh}」的列名。这个文件看起来是「{likely.dataset.title_zh}」，请选择正确的数据类型",
+        f"the file has none of the {title.title_en} columns. It looks like {likely.dataset.title_en}: choose that dataset",
+    )
 
 
 def commit_import(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> tuple[int, Counts]:

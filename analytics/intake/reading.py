@@ -74,14 +74,25 @@ def _filled(cell: Any) -> bool:
 def _read_workbook(data: bytes, sheet: str | None) -> Sheet:
     if data.startswith(OLE_MAGIC) and ENCRYPTED_STREAM in data:  # an encrypted .xlsx is an OLE container
         raise _encrypted()
+    if not data.startswith((ZIP_MAGIC, OLE_MAGIC)):
+        raise Refused(
+            "文件内容不是 Excel 表格（可能只是改了扩展名）：请上传 .xlsx、.xls 或 .csv 文件",
+            "the content is not an Excel workbook (perhaps only the extension was changed): upload an .xlsx, .xls or .csv file",
+        )
+    kind = _office_kind(data)
+    if kind:
+        raise Refused(
+            f"这是{kind[0]}，不是 Excel 表格：请上传 .xlsx、.xls 或 .csv 文件",
+            f"this is {kind[1]}, not an Excel workbook: upload an .xlsx, .xls or .csv file",
+        )
     try:
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError as error:
         raise _encrypted() from error
     except Exception as error:  # calamine raises several types for damaged files
         raise Refused(
-            f"无法读取该表格文件（文件可能已损坏、不完整或不是 Excel 文件）：{error}",
-            f"cannot read this spreadsheet (it may be damaged, truncated or not an Excel file): {error}",
+            "无法读取该表格文件：文件已损坏或不完整（请在 Excel/WPS 中打开后重新另存再上传）",
+            f"cannot read this spreadsheet: it is damaged or truncated (open it in Excel/WPS, save again): {error}",
         ) from error
     names = list(book.sheet_names)
     if sheet is not None and sheet not in names:
@@ -97,6 +108,18 @@ def _read_workbook(data: bytes, sheet: str | None) -> Sheet:
             f"无法读取工作表「{chosen}」：{error}", f"cannot read sheet '{chosen}': {error}"
         ) from error
     return Sheet(rows=rows, row_numbers=list(range(1, len(rows) + 1)), sheet_name=chosen, sheet_names=names)
+
+
+def _office_kind(data: bytes) -> tuple[str, str] | None:
+    """A Word or PowerPoint file (zip packages of their own), as (zh, en) names; None otherwise."""
+    if not data.startswith(ZIP_MAGIC):
+        return None
+    head = data[:65536]
+    if b"word/" in head:
+        return "Word 文档", "a Word document"
+    if b"ppt/" in head:
+        return "PowerPoint 演示文稿", "a PowerPoint file"
+    return None
 
 
 def _encrypted() -> Refused:

@@ -8,7 +8,6 @@ dates datetime64, counts Int64, amounts float64, so comparisons are whole-column
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Callable
 
 import numpy as np
@@ -127,15 +126,22 @@ def output(work: Work, registry: Registry, settings: Settings, uploader_center: 
 
 
 def vaccinations(work: Work, registry: Registry, settings: Settings, uploader_center: str | None) -> None:
-    """booster ≤ full ≤ dose1 ≤ staff_total, naming the column that breaks the order."""
+    """booster ≤ full ≤ dose1 ≤ staff_total: each count against the nearest filled count before it in that
+    order (a blank 完成全程接种 does not let 加强针 exceed 已接种第一剂), naming the column that breaks it."""
     order = [c for c in ("staff_total", "dose1", "full_course", "booster") if work.has(c)]
-    for bigger, smaller in itertools.pairwise(order):
-        big, small = work.values[bigger], work.values[smaller]
-        big_header, small_header = work.match.header_of(bigger), work.match.header_of(smaller)
+    for position, smaller in enumerate(order[1:], start=1):
+        small = work.values[smaller]
+        bound = pd.Series(pd.NA, index=small.index, dtype="Int64")
+        bound_header = pd.Series(None, index=small.index, dtype=object)
+        for bigger in reversed(order[:position]):  # nearest first
+            fill = bound.isna() & work.values[bigger].notna()
+            bound = bound.mask(fill, work.values[bigger])
+            bound_header = bound_header.mask(fill, work.match.header_of(bigger))
+        header = work.match.header_of(smaller)
         work.reject(
-            _less(big, small), smaller,
-            f"{small_header}（{{}}）不能大于{big_header}（{{}}）", f"{small_header} ({{}}) exceeds {big_header} ({{}})",
-            (small, big),
+            _less(bound, small), smaller,
+            f"{header}（{{}}）不能大于{{}}（{{}}）", f"{header} ({{}}) exceeds {{}} ({{}})",
+            (small, bound_header, bound),
         )  # fmt: skip
 
 
@@ -164,7 +170,7 @@ def activities(work: Work, registry: Registry, settings: Settings, uploader_cent
             park.notna() & owner.isna(), "park", "园区「{}」不在园区名录中", "unknown park '{}'", (park,)
         )
         work.reject(
-            park.notna() & owner.notna() & (owner != center), "park",
+            park.notna() & owner.notna() & center.notna() & (owner != center), "park",
             "园区「{}」不属于服务中心「{}」", "park '{}' does not belong to center '{}'", (park, center),
         )  # fmt: skip
     if work.has("people"):

@@ -324,12 +324,17 @@ def _match_enterprises(work: Work, registry: Registry) -> list[dict[str, str | N
         "缺少统一社会信用代码和企业名称",
         "neither a USCC nor an enterprise name is given",
     )
-    work.reject(
-        spread["unknown"],
-        "uscc" if work.has("uscc") and rows["code_given"].any() else "name",
-        "企业不在企业名录中（请先在企业名录中登记）",
-        "the enterprise is not in the registry (add it to the enterprise registry first)",
-    )
+    by_given_code = spread["code_given"].astype(bool)
+    for mask, column in (
+        (spread["unknown"] & by_given_code, "uscc"),
+        (spread["unknown"] & ~by_given_code, "name"),
+    ):
+        work.reject(
+            mask,
+            column,
+            "企业不在企业名录中（请先在企业名录中登记）",
+            "the enterprise is not in the registry (add it to the enterprise registry first)",
+        )
     if spread["differs"].any():
         listed = "、".join(str(r) for r in index[spread["differs"].to_numpy()][:10])
         work.warnings.append(
