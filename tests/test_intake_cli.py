@@ -91,7 +91,11 @@ def test_a_refused_file_exits_2_with_a_message_and_the_others_still_import(demo_
     )
     result = cli("import", "--db", str(demo_db), "--dataset", "tickets", str(bad), good)
     assert result.returncode == 2
-    assert "报表.xlsx" in result.stderr and "不是 Excel 表格" in result.stderr and "not an Excel workbook" in result.stderr
+    assert (
+        "报表.xlsx" in result.stderr
+        and "不是 Excel 表格" in result.stderr
+        and "not an Excel workbook" in result.stderr
+    )
     reports = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["file"] for r in reports] == ["t.csv"]
 

@@ -177,24 +177,28 @@ def aging(frame: pd.DataFrame, lang: Lang) -> go.Figure:
                    xaxis_title=BY_KEY["open_tickets"].label(lang), legend_traceorder="normal")  # fmt: skip
 
 
-def category_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str]) -> go.Figure:
-    """Categories × centers: colour = median days, number = tickets received (small cells marked *)."""
-    centers = list(dict.fromkeys(frame["center"]))
+def category_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str], order: list[str]) -> go.Figure:
+    """Categories × centers as square cells: colour = median days, number = tickets received (small cells *).
+
+    Drawn as a scatter of squares rather than a heatmap so a click selects a cell: its customdata is
+    [center, category].
+    """
+    centers = [c for c in order if c in set(frame["center"])]
     categories = sorted(frame["category"].unique())
-    median = frame.pivot(index="category", columns="center", values="median").reindex(
-        index=categories, columns=centers
-    )
-    count = frame.pivot(index="category", columns="center", values="n").reindex(
-        index=categories, columns=centers
-    )
-    text = count.map(lambda n: "" if pd.isna(n) else f"{int(n)}" + ("*" if n < SMALL_SAMPLE else ""))
+    x = frame["center"].map(lambda c: center_label(c, c in illustrative))
+    y = frame["category"].map(lambda c: display(c, lang))
+    text = [f"{n}" + ("*" if n < SMALL_SAMPLE else "") for n in frame["n"]]
     fig = go.Figure(
-        go.Heatmap(
-            z=median.to_numpy(), x=[center_label(c, c in illustrative) for c in centers],
-            y=[display(c, lang) for c in categories], text=text.to_numpy(), texttemplate="%{text}",
-            customdata=[[[c, cat] for c in centers] for cat in categories],
-            colorscale="OrRd", colorbar={"title": {"text": t("overview.axis_days", lang)}}, xgap=2, ygap=2,
-            hovertemplate="%{y} · %{x}<br>n=%{text}<br>" + t("overview.median", lang) + " %{z}<extra></extra>",
+        go.Scatter(
+            x=x, y=y, mode="markers+text", text=text, textfont={"size": 12},
+            marker={"symbol": "square", "size": 38, "color": frame["median"], "colorscale": "OrRd", "showscale": True,
+                    "colorbar": {"title": {"text": t("overview.axis_days", lang)}}, "line": {"width": 0}},
+            customdata=frame[["center", "category"]].to_numpy().tolist(),
+            hovertemplate="%{y} · %{x}<br>n=%{text}<br>" + t("overview.median", lang) + " %{marker.color}<extra></extra>",
         )
     )  # fmt: skip
-    return _layout(fig, 120 + 32 * len(categories), yaxis={"autorange": "reversed"})
+    fig.update_xaxes(categoryorder="array", categoryarray=[center_label(c, c in illustrative) for c in centers],
+                     side="top", showgrid=False)  # fmt: skip
+    fig.update_yaxes(categoryorder="array", categoryarray=[display(c, lang) for c in categories], autorange="reversed",
+                     showgrid=False)  # fmt: skip
+    return _layout(fig, 140 + 42 * len(categories), showlegend=False)

@@ -94,7 +94,9 @@ components.clickable_chart(
 
 st.subheader(t("tickets.heatmap_title", lang))
 components.clickable_chart(
-    ticket_charts.category_heatmap(data.mart("tickets_categories", filters), lang, illustrative),
+    ticket_charts.category_heatmap(
+        data.mart("tickets_categories", filters), lang, illustrative, centers["center"].tolist()
+    ),
     "heatmap",
     drill.CATEGORY,
 )

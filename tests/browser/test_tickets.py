@@ -1,0 +1,56 @@
+"""The demand page in real Chromium: charts drawn; clicking a center's bar or a heatmap cell narrows the
+page and the URL; the chip clears it."""
+
+from __future__ import annotations
+
+import urllib.parse
+
+import pytest
+from playwright.sync_api import expect
+
+from analytics.domain import TICKET_CATEGORIES, display
+from tests.browser.helpers import filter_sentence, open_app, plotly_bars, wait_idle
+
+pytestmark = pytest.mark.browser
+
+
+def query(page) -> dict[str, list[str]]:
+    return urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)
+
+
+def test_clicking_a_center_narrows_the_page_and_the_url(server, page):
+    open_app(page, f"{server.url}/tickets")
+    expect(page.get_by_role("heading", name="企业诉求办理")).to_be_visible()
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 7", timeout=60_000)
+    assert plotly_bars(page, 0) == 6
+    page.locator(".js-plotly-plot").first.locator(".barlayer .point").nth(3).click(force=True)  # 小塘
+    page.wait_for_url("**focus=**", timeout=60_000)
+    wait_idle(page)
+    assert query(page)["focus"] == ["小塘"]
+    assert "产业社区：小塘" in filter_sentence(page)
+    assert plotly_bars(page, 0) == 1
+    expect(page.get_by_text("已聚焦：")).to_be_visible()
+
+    page.reload()  # the narrowing survives in the URL
+    wait_idle(page)
+    assert "产业社区：小塘" in filter_sentence(page)
+
+    page.get_by_role("button", name="清除聚焦").click()
+    wait_idle(page)
+    assert "focus" not in query(page)
+    assert plotly_bars(page, 0) == 6
+
+
+def test_clicking_a_category_cell_narrows_to_it(server, page):
+    open_app(page, f"{server.url}/tickets?lang=English")
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 7", timeout=60_000)
+    grid = page.locator(".js-plotly-plot").nth(6)
+    grid.scroll_into_view_if_needed()
+    grid.locator(".scatterlayer .point").first.click(force=True)
+    page.wait_for_url("**category=**", timeout=60_000)
+    wait_idle(page)
+    (center,), (category,) = query(page)["focus"], query(page)["category"]
+    assert center in {"长虹岭", "罗村", "松岗", "小塘", "官窑", "大学城"}
+    assert category in TICKET_CATEGORIES
+    assert filter_sentence(page).endswith(f" | Categories: {display(category, 'en')}")
+    assert f"Centers: {center}" in filter_sentence(page)
