@@ -297,7 +297,7 @@ def tickets_flow(tables: Mapping[str, pd.DataFrame], filters: Filters) -> pd.Dat
         ).sum()
     )
     rows = []
-    week = start - pd.Timedelta(days=start.dayofweek)
+    week = start - pd.Timedelta(days=start.day_of_week)
     while week <= end:
         first, last = max(week, start), min(week + pd.Timedelta(days=6), end)
         received = int(((cohort["received_date"] >= first) & (cohort["received_date"] <= last)).sum())

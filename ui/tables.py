@@ -134,13 +134,15 @@ def ranking(box: pd.DataFrame, kpis: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return table
 
 
-def response(frame: pd.DataFrame, lang: Lang, illustrative: set[str]) -> pd.DataFrame:
+def response(frame: pd.DataFrame, lang: Lang, illustrative: set[str], order: list[str]) -> pd.DataFrame:
     def fmt_days(v: float) -> str:
         return "—" if pd.isna(v) else f"{v:.1f}"
 
     def fmt_rate(v: float) -> str:
         return "—" if pd.isna(v) else f"{v:.1%}"
 
+    rank = {center: position for position, center in enumerate(order)}
+    frame = frame.sort_values("center", key=lambda c: c.map(rank).fillna(len(rank)))
     return pd.DataFrame(
         {
             t("common.center", lang): [

@@ -190,7 +190,8 @@ def category_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str], or
     text = [f"{n}" + ("*" if n < SMALL_SAMPLE else "") for n in frame["n"]]
     fig = go.Figure(
         go.Scatter(
-            x=x, y=y, mode="markers+text", text=text, textfont={"size": 12},
+            x=x, y=y, mode="markers+text", text=text,
+            textfont={"size": 12, "color": ["white" if m > 0.6 * frame["median"].max() else "#333" for m in frame["median"].fillna(0)]},
             marker={"symbol": "square", "size": 38, "color": frame["median"], "colorscale": "OrRd", "showscale": True,
                     "colorbar": {"title": {"text": t("overview.axis_days", lang)}}, "line": {"width": 0}},
             customdata=frame[["center", "category"]].to_numpy().tolist(),

@@ -103,7 +103,10 @@ components.clickable_chart(
 st.caption(t("tickets.heatmap_caption", lang, n=SMALL_SAMPLE))
 
 st.subheader(t("tickets.response_title", lang))
-components.table(tables.response(data.mart("tickets_response", filters), lang, illustrative), hide_index=True)
+components.table(
+    tables.response(data.mart("tickets_response", filters), lang, illustrative, centers["center"].tolist()),
+    hide_index=True,
+)
 st.caption(t("tickets.response_caption", lang))
 
 st.subheader(t("tickets.overdue_title", lang))
