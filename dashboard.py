@@ -27,6 +27,33 @@ pages = {
             icon=":material/support_agent:",
             url_path="tickets",
         ),
+        st.Page(
+            "views/visits.py",
+            title=t("page.visits", lang),
+            icon=":material/directions_walk:",
+            url_path="visits",
+        ),
+        st.Page(
+            "views/output.py", title=t("page.output", lang), icon=":material/factory:", url_path="output"
+        ),
+        st.Page(
+            "views/vaccination.py",
+            title=t("page.vaccination", lang),
+            icon=":material/vaccines:",
+            url_path="vaccination",
+        ),
+        st.Page(
+            "views/participation.py",
+            title=t("page.participation", lang),
+            icon=":material/diversity_3:",
+            url_path="participation",
+        ),
+        st.Page(
+            "views/enterprise.py",
+            title=t("page.enterprise", lang),
+            icon=":material/domain:",
+            url_path="enterprise",
+        ),
     ],
     t("section.data", lang): [
         st.Page(

@@ -19,6 +19,7 @@ class Settings:
     default_due_workdays: int = 7
     due_workdays_by_category: dict[str, int] = field(default_factory=dict)
     targets: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_TARGETS))
+    vaccination_threshold: float = 0.80
 
     def due_workdays(self, category: str) -> int:
         return self.due_workdays_by_category.get(category, self.default_due_workdays)
@@ -35,4 +36,7 @@ def load_settings(path: Path | None = None) -> Settings:
         default_due_workdays=int(tickets.get("default_due_workdays", defaults.default_due_workdays)),
         due_workdays_by_category={k: int(v) for k, v in tickets.get("due_workdays_by_category", {}).items()},
         targets={**DEFAULT_TARGETS, **{k: float(v) for k, v in data.get("targets", {}).items()}},
+        vaccination_threshold=float(
+            data.get("vaccination", {}).get("threshold", defaults.vaccination_threshold)
+        ),
     )

@@ -10,6 +10,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = [
     "views/overview.py",
     "views/tickets.py",
+    "views/visits.py",
+    "views/output.py",
+    "views/vaccination.py",
+    "views/participation.py",
+    "views/enterprise.py",
     "views/data_import.py",
     "views/data_batches.py",
     "views/data_completeness.py",

@@ -482,7 +482,19 @@ def scenarios(draw) -> tuple[dict[str, pd.DataFrame], Filters]:
     }
     enterprise = st.sampled_from(usccs)
     # unpadded numbers: row_key order is string order ("T10" < "T2")
-    rows["tickets"] = [draw(ticket_rows(f"T{i}", enterprise, dates)) for i in range(draw(st.integers(0, 14)))]
+    rows["tickets"] = []
+    for i in range(draw(st.integers(0, 14))):
+        ticket = draw(ticket_rows(f"T{i}", enterprise, dates))
+        if rows["tickets"] and draw(st.integers(0, 2)) == 0:
+            # the same enterprise and category as an earlier ticket, the same day or 30 / 31 days later
+            twin = draw(st.sampled_from(rows["tickets"]))
+            later = dt.timedelta(days=draw(st.sampled_from([0, 0, 30, 31])))
+            ticket |= {"uscc": twin["uscc"], "category": twin["category"]}
+            ticket["received_date"] = twin["received_date"] + later
+            for key in ("closed_date", "responded_date", "due_date"):
+                if ticket[key] is not None:
+                    ticket[key] = max(ticket[key], ticket["received_date"])
+        rows["tickets"].append(ticket)
     filters = Filters(
         period,
         centers=draw(subsets(centers)),

@@ -17,6 +17,29 @@ def center_label(center: str, is_illustrative: bool) -> str:
     return f"{center}*" if is_illustrative else center
 
 
+def layout(fig: go.Figure, height: int, **extra: object) -> go.Figure:
+    """The common look: white template, CJK font, legend above on the right."""
+    fig.update_layout(
+        template="plotly_white",
+        font={"family": FONT, "size": 13},
+        margin={"l": 10, "r": 30, "t": 40, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "right", "x": 1},
+        height=height,
+        **extra,
+    )
+    return fig
+
+
+def n_labels(frame: pd.DataFrame, n_column: str, lang: Lang) -> list[str]:
+    """Center names with their sample size under them, and a mark when the sample is small."""
+    labels = []
+    for row in frame.itertuples():
+        n = int(getattr(row, n_column))
+        small = f" ⚠ {t('common.small_sample', lang)}" if n < SMALL_SAMPLE else ""
+        labels.append(f"{center_label(row.center, row.is_illustrative)}<br>n={n:,}{small}")
+    return labels
+
+
 def _style(fig: go.Figure, x_title: str, rows: int, bar_rows: float = 1.0) -> go.Figure:
     """Horizontal-bar layout: categories top to bottom in the order given, legend above."""
     fig.update_layout(

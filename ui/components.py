@@ -12,7 +12,7 @@ from analytics.exports import csv_bytes, xlsx_bytes
 from analytics.filters import Filters, describe_period
 from analytics.i18n import Lang, t
 from analytics.metrics import BY_KEY, is_missing
-from ui import data, drill
+from ui import data, drill, links, topic_tables
 from ui.charts import CONFIG
 
 
@@ -22,13 +22,17 @@ def page_header(title: str, filters: Filters, lang: Lang) -> None:
 
 
 def kpi_tiles(
-    current: pd.Series, previous: pd.Series, keys: list[str], lang: Lang, previous_period: Filters
+    current: pd.Series,
+    previous: pd.Series | None,
+    keys: list[str],
+    lang: Lang,
+    previous_period: Filters | None,
 ) -> None:
-    """One tile per metric with its change against the previous period."""
+    """One tile per metric, with its change against the previous period when one is given."""
     row = st.container(horizontal=True, wrap=True)
     for key in keys:
         metric = BY_KEY[key]
-        change = metric.change(current[key], previous[key])
+        change = None if previous is None else metric.change(current[key], previous[key])
         flat = change is None or round(change, 3) == 0
         row.metric(
             metric.label(lang),
@@ -42,7 +46,8 @@ def kpi_tiles(
             border=True,
             width=205,
         )
-    st.caption(t("overview.tiles_caption", lang, previous=describe_period(previous_period.period, lang)))
+    if previous_period is not None:
+        st.caption(t("overview.tiles_caption", lang, previous=describe_period(previous_period.period, lang)))
 
 
 def chart(figure: go.Figure, key: str) -> None:
@@ -100,6 +105,25 @@ def table(frame: pd.DataFrame, **kwargs: object) -> None:
     """A read-only table with every column right-aligned (formatted numbers)."""
     config = {column: st.column_config.TextColumn(alignment="right") for column in frame.columns}
     st.dataframe(frame, column_config=config, **kwargs)
+
+
+def enterprise_table(table: pd.DataFrame, stem: str, lang: Lang, height: int = 420) -> None:
+    """A list of enterprises whose first column links to each profile, with CSV / Excel downloads."""
+    st.dataframe(
+        table,
+        hide_index=True,
+        height=min(height, 35 * (len(table) + 1) + 3),
+        column_config={"link": links.column(lang), t("col.enterprise", lang): None},  # the plain name is for exports
+    )
+    downloads(topic_tables.for_download(table), stem, lang)
+
+
+def listing(table: pd.DataFrame, lang: Lang) -> None:
+    """A plain list, or a note that there is nothing to list."""
+    if table.empty:
+        st.caption(t("enterprise.nothing", lang))
+    else:
+        st.dataframe(table, hide_index=True, height=min(380, 35 * (len(table) + 1) + 3))
 
 
 def illustrative_note(kpis: pd.DataFrame, lang: Lang) -> None:

@@ -9,32 +9,10 @@ from plotly.subplots import make_subplots
 from analytics.domain import display
 from analytics.i18n import Lang, t
 from analytics.metrics import BY_KEY, SMALL_SAMPLE
-from ui.charts import BLUE, FONT, GREY, ORANGE, RED, center_label
+from ui.charts import BLUE, GREY, ORANGE, RED, center_label, layout, n_labels
 
 GREEN, DARK_RED = "#1e8449", "#922b21"
 BUCKET_COLOURS = ["#d5f5e3", "#abebc6", "#f9e79f", "#f5b041", "#c0392b"]
-
-
-def _layout(fig: go.Figure, height: int, **extra: object) -> go.Figure:
-    fig.update_layout(
-        template="plotly_white",
-        font={"family": FONT, "size": 13},
-        margin={"l": 10, "r": 30, "t": 40, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "right", "x": 1},
-        height=height,
-        **extra,
-    )
-    return fig
-
-
-def _labels(frame: pd.DataFrame, n_column: str, lang: Lang) -> list[str]:
-    """Center names with their sample size under them and a small-sample mark."""
-    labels = []
-    for row in frame.itertuples():
-        n = int(getattr(row, n_column))
-        small = f" ⚠ {t('common.small_sample', lang)}" if n < SMALL_SAMPLE else ""
-        labels.append(f"{center_label(row.center, row.is_illustrative)}<br>n={n:,}{small}")
-    return labels
 
 
 def _target_line(fig: go.Figure, value: float, text: str, position: str = "bottom right") -> None:
@@ -54,7 +32,7 @@ def speed_by_center(box: pd.DataFrame, target_days: float, lang: Lang) -> go.Fig
     fig = go.Figure(
         [
             go.Bar(
-                name=t("overview.median", lang), y=_labels(frame, "n", lang), x=frame["median"], orientation="h",
+                name=t("overview.median", lang), y=n_labels(frame, "n", lang), x=frame["median"], orientation="h",
                 customdata=frame["center"],
                 marker={"color": [DARK_RED if m else RED for m in missed], "pattern": {"shape": ["/" if s else "" for s in small]}},
                 error_x={"type": "data", "symmetric": False, "array": frame["median_high"] - frame["median"],
@@ -63,14 +41,14 @@ def speed_by_center(box: pd.DataFrame, target_days: float, lang: Lang) -> go.Fig
                 hovertemplate="%{customdata}<br>" + t("overview.median", lang) + " %{x}<extra></extra>",
             ),
             go.Scatter(
-                name=t("overview.p90", lang), y=_labels(frame, "n", lang), x=frame["p90"], mode="markers",
+                name=t("overview.p90", lang), y=n_labels(frame, "n", lang), x=frame["p90"], mode="markers",
                 marker={"symbol": "diamond", "size": 11, "color": ORANGE}, customdata=frame["center"],
                 hovertemplate="%{customdata}<br>P90 %{x}<extra></extra>",
             ),
         ]
     )  # fmt: skip
     _target_line(fig, target_days, f"{t('tickets.target', lang)} ≤ {target_days:g}")
-    return _layout(
+    return layout(
         fig, 90 + 60 * len(frame), yaxis={"autorange": "reversed"}, xaxis_title=t("overview.axis_days", lang)
     )
 
@@ -78,7 +56,7 @@ def speed_by_center(box: pd.DataFrame, target_days: float, lang: Lang) -> go.Fig
 def reliability_by_center(kpis: pd.DataFrame, targets: dict[str, float], lang: Lang) -> go.Figure:
     """On-time closure and satisfaction rates per center; bars under their target are darker; clickable."""
     frame = kpis[~kpis["is_total"]]
-    labels = _labels(frame, "tickets_closed", lang)
+    labels = n_labels(frame, "tickets_closed", lang)
     bars = []
     for key, colour in (("on_time_rate", BLUE), ("satisfaction_rate", GREEN)):
         metric, target = BY_KEY[key], targets.get(key)
@@ -98,7 +76,7 @@ def reliability_by_center(kpis: pd.DataFrame, targets: dict[str, float], lang: L
         if key in targets:
             _target_line(fig, targets[key], f"{t('tickets.target', lang)} {targets[key]:.0%}", position)
     fig.update_layout(barmode="group")
-    return _layout(
+    return layout(
         fig,
         90 + 70 * len(frame),
         yaxis={"autorange": "reversed"},
@@ -110,7 +88,7 @@ def resolution_boxes(box: pd.DataFrame, unit: str, target_days: float, lang: Lan
     """Box plots from quartiles and whiskers computed in SQL (no ticket rows in the figure)."""
     frame = box[box["n"] > 0]
     labels = [
-        f"{label}<br>{t('tickets.outliers', lang, n=int(o))}" for label, o in zip(_labels(frame, "n", lang), frame["outliers"], strict=True)
+        f"{label}<br>{t('tickets.outliers', lang, n=int(o))}" for label, o in zip(n_labels(frame, "n", lang), frame["outliers"], strict=True)
     ]  # fmt: skip
     fig = go.Figure(
         go.Box(
@@ -121,7 +99,7 @@ def resolution_boxes(box: pd.DataFrame, unit: str, target_days: float, lang: Lan
     )  # fmt: skip
     if unit == "days":
         _target_line(fig, target_days, f"{t('tickets.target', lang)} ≤ {target_days:g}")
-    return _layout(fig, 100 + 60 * len(frame), yaxis={"autorange": "reversed"}, showlegend=False,
+    return layout(fig, 100 + 60 * len(frame), yaxis={"autorange": "reversed"}, showlegend=False,
                    xaxis_title=t(f"tickets.unit.{unit}", lang))  # fmt: skip
 
 
@@ -144,7 +122,7 @@ def trend(
                   "color": GREY if center == "" else None},
             customdata=rows["n"], hovertemplate=f"{name}<br>%{{x|%Y-%m}}: %{{y}} (n=%{{customdata}})<extra></extra>",
         )  # fmt: skip
-    return _layout(fig, 380, yaxis_title=t("overview.axis_days", lang), xaxis={"tickformat": "%Y-%m"})
+    return layout(fig, 380, yaxis_title=t("overview.axis_days", lang), xaxis={"tickformat": "%Y-%m"})
 
 
 def flow(weekly: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -158,7 +136,7 @@ def flow(weekly: pd.DataFrame, lang: Lang) -> go.Figure:
     )  # fmt: skip
     fig.update_xaxes(tickformat="%Y-%m-%d")
     fig.update_yaxes(rangemode="tozero", tickformat=",d")
-    return _layout(fig, 380, barmode="group", hovermode="x unified")
+    return layout(fig, 380, barmode="group", hovermode="x unified")
 
 
 def aging(frame: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -173,7 +151,7 @@ def aging(frame: pd.DataFrame, lang: Lang) -> go.Figure:
             y=labels, x=rows.set_index("center").reindex(centers)["n"], name=rows["bucket"].iloc[0],
             orientation="h", marker_color=colour, customdata=centers,
         )  # fmt: skip
-    return _layout(fig, 90 + 45 * len(centers), barmode="stack", yaxis={"autorange": "reversed"},
+    return layout(fig, 90 + 45 * len(centers), barmode="stack", yaxis={"autorange": "reversed"},
                    xaxis_title=BY_KEY["open_tickets"].label(lang), legend_traceorder="normal")  # fmt: skip
 
 
@@ -202,4 +180,4 @@ def category_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str], or
                      side="top", showgrid=False)  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=[display(c, lang) for c in categories], autorange="reversed",
                      showgrid=False)  # fmt: skip
-    return _layout(fig, 140 + 42 * len(categories), showlegend=False)
+    return layout(fig, 140 + 42 * len(categories), showlegend=False)

@@ -171,6 +171,11 @@ ACTIVITIES: dict[str, tuple[tuple[str, ...], int, float, tuple[int, ...]]] = {
     "社会责任与公益": (("无偿献血活动", "企业公益助学", "垃圾分类宣传"), 2, 1.1, (6, 12)),
 }
 
+# Activity names that belong to certain months (the rest may happen any time).
+SEASONAL_NAMES: dict[str, tuple[int, ...]] = {
+    "新春送温暖": (1, 2), "夏日送清凉": (6, 7, 8, 9), "中秋游园会": (9,), "小候鸟暑期托管班": (7, 8),
+}
+
 # Showcase demands of 长虹岭 from the source: long-standing problems solved quickly.
 SHOWCASE_TICKETS: tuple[tuple[str, str, dt.date, dt.date], ...] = (
     ("市政设施", "长虹岭工业园道路逢雨必浸，困扰企业近两年，请求彻底整治", dt.date(2020, 7, 6), dt.date(2020, 8, 5)),

@@ -449,6 +449,18 @@ def _ticket_outcomes(rng: np.random.Generator, frame: pd.DataFrame) -> pd.DataFr
     return frame.drop(columns=["center_median", "tail_share"])
 
 
+def _seasonal_names(
+    rng: np.random.Generator, titles: tuple[str, ...], month_numbers: np.ndarray
+) -> np.ndarray:
+    """A name per activity, drawn among the category's names that fit its month."""
+    names = np.empty(len(month_numbers), dtype=object)
+    for month in np.unique(month_numbers):
+        fitting = [n for n in titles if month in c.SEASONAL_NAMES.get(n, (month,))]
+        rows = np.flatnonzero(month_numbers == month)
+        names[rows] = rng.choice(np.array(fitting), len(rows))
+    return names
+
+
 def _category_templates(rng: np.random.Generator, category: np.ndarray) -> np.ndarray:
     out = np.empty(len(category), dtype=object)
     for name, texts in c.DESCRIPTIONS.items():
@@ -584,7 +596,7 @@ def _activities(rng: np.random.Generator, scale: float, parks: pd.DataFrame) -> 
             )
             preferred[rows] = venue
             factor[rows] = size
-            names[rows] = rng.choice(np.array(titles), len(rows))
+            names[rows] = _seasonal_names(rng, titles, months[month_index[rows]].astype(int) % 12 + 1)
         venue_index = np.where(rng.random(n) < 0.7, preferred, rng.integers(0, 4, n))
         center_parks = parks.loc[parks["center"] == spec.name, "park"].to_numpy()
         person_times = np.maximum(

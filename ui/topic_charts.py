@@ -1,0 +1,260 @@
+"""Plotly figures of the visits, output, vaccination, participation and enterprise pages.
+
+Pure functions over mart frames: no streamlit, no SQL, no aggregation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analytics.domain import display
+from analytics.i18n import Lang, t
+from ui.charts import BLUE, GREY, ORANGE, RED, center_label, layout, n_labels
+
+GREEN = "#1e8449"
+PALETTE = ["#b03a2e", "#2e86c1", "#1e8449", "#d68910", "#7d3c98", "#17a589", "#707b7c", "#a04000", "#2874a6"]
+
+
+def _per_center_lines(frame: pd.DataFrame, x: str, y: str, order: list[str], hover: str = "") -> go.Figure:
+    fig = go.Figure()
+    for position, center in enumerate(order):
+        rows = frame[frame["center"] == center]
+        if rows.empty:
+            continue
+        fig.add_scatter(
+            x=rows[x], y=rows[y], mode="lines", name=center_label(center, bool(rows["is_illustrative"].iloc[0])),
+            line={"color": PALETTE[position % len(PALETTE)], "width": 2}, hovertemplate=hover or None,
+        )  # fmt: skip
+    return fig
+
+
+# --- visits -----------------------------------------------------------------------------------
+
+
+def visits_weekly(frame: pd.DataFrame, order: list[str], lang: Lang) -> go.Figure:
+    fig = _per_center_lines(frame, "week", "visits", order)
+    return layout(
+        fig, 360, yaxis_title=t("col.visits", lang), xaxis={"tickformat": "%Y-%m-%d"}, hovermode="x unified"
+    )
+
+
+def visit_coverage(frame: pd.DataFrame, lang: Lang) -> go.Figure:
+    """Coverage in the period and the last 30 / 90 days per center; n = enterprises; clickable."""
+    centers = frame[~frame["is_total"]]
+    labels = n_labels(centers, "enterprises", lang)
+    fig = go.Figure(
+        [
+            go.Bar(
+                name=t(f"visits.coverage_{key}", lang), y=labels, x=centers[f"coverage_{key}"], orientation="h",
+                marker_color=colour, customdata=centers["center"], text=[f"{v:.0%}" for v in centers[f"coverage_{key}"].fillna(0)],
+                textposition="outside", cliponaxis=False,
+            )
+            for key, colour in (("period", RED), ("90", ORANGE), ("30", BLUE))
+        ]
+    )  # fmt: skip
+    return layout(fig, 120 + 75 * len(centers), barmode="group", yaxis={"autorange": "reversed"},
+                  xaxis={"tickformat": ".0%", "range": [0, 1.12]})  # fmt: skip
+
+
+def visits_per_worker(frame: pd.DataFrame, lang: Lang) -> go.Figure:
+    """Box plots of visits per worker per month from quartiles computed in SQL."""
+    rows = frame[frame["workers"] > 0]
+    fig = go.Figure(
+        go.Box(
+            y=n_labels(rows, "workers", lang), q1=rows["q1"], median=rows["median"], q3=rows["q3"],
+            lowerfence=rows["minimum"], upperfence=rows["maximum"], orientation="h", marker_color=BLUE, boxpoints=False,
+            customdata=rows["center"],
+        )
+    )  # fmt: skip
+    return layout(fig, 100 + 55 * len(rows), showlegend=False, yaxis={"autorange": "reversed"},
+                  xaxis_title=t("col.per_worker_month", lang))  # fmt: skip
+
+
+# --- output -----------------------------------------------------------------------------------
+
+
+def output_monthly(frame: pd.DataFrame, lang: Lang) -> go.Figure:
+    """Stacked monthly output per center, with last year's monthly total as a dashed line."""
+    fig = go.Figure()
+    centers = list(dict.fromkeys(frame["center"]))
+    for position, center in enumerate(centers):
+        rows = frame[frame["center"] == center]
+        fig.add_bar(
+            x=rows["month"], y=rows["output"], name=center_label(center, bool(rows["is_illustrative"].iloc[0])),
+            marker_color=PALETTE[position % len(PALETTE)], customdata=rows["center"],
+        )  # fmt: skip
+    before = frame.groupby("month", as_index=False)["output_prev_year"].sum(min_count=1)
+    fig.add_scatter(
+        x=before["month"], y=before["output_prev_year"], name=t("output.last_year", lang), mode="lines+markers",
+        line={"color": GREY, "dash": "dash"},
+    )  # fmt: skip
+    return layout(fig, 400, barmode="stack", yaxis_title=t("col.output", lang), xaxis={"tickformat": "%Y-%m"})
+
+
+def output_growth(kpis: pd.DataFrame, growth: pd.DataFrame, lang: Lang) -> go.Figure:
+    """Diverging bars: YoY growth per center, by the metric (all reports) and like for like; clickable."""
+    centers = kpis[~kpis["is_total"]].merge(growth, on="center", how="left")
+    labels = n_labels(centers, "reporting", lang)
+    bars = []
+    for column, name, colour in (
+        ("output_yoy", "output.yoy_official", RED),
+        ("like_for_like_yoy", "output.yoy_like", BLUE),
+    ):
+        values = centers[column]
+        bars.append(
+            go.Bar(
+                name=t(name, lang), y=labels, x=values, orientation="h", customdata=centers["center"],
+                marker_color=[colour if (v or 0) >= 0 else GREY for v in values.fillna(0)],
+                text=["—" if pd.isna(v) else f"{v:+.1%}" for v in values], textposition="outside", cliponaxis=False,
+            )
+        )  # fmt: skip
+    fig = go.Figure(bars)
+    fig.add_vline(x=0, line_color="#444", line_width=1)
+    return layout(fig, 120 + 70 * len(centers), barmode="group", yaxis={"autorange": "reversed"},
+                  xaxis={"tickformat": "+.0%"})  # fmt: skip
+
+
+def growth_distribution(bins: pd.DataFrame, lang: Lang) -> go.Figure:
+    labels = [f"{low:+.0%}" + ("+" if low >= 2 else "") for low in bins["bin_low"]]
+    colours = [GREY if low < 0 else GREEN for low in bins["bin_low"]]
+    fig = go.Figure(go.Bar(x=labels, y=bins["enterprises"], marker_color=colours))
+    return layout(
+        fig,
+        320,
+        yaxis_title=t("col.enterprises_n", lang),
+        showlegend=False,
+        xaxis_title=t("col.yoy_like", lang),
+    )
+
+
+# --- vaccination ------------------------------------------------------------------------------
+
+
+def vaccination_timeline(
+    frame: pd.DataFrame,
+    dose: str,
+    order: list[str],
+    illustrative: set[str],
+    period: tuple[dt.date, dt.date],
+    lang: Lang,
+) -> go.Figure:
+    """Coverage of one dose over time, per center and for all centers (dashed); the period shaded."""
+    column = {"dose1": "dose1_rate", "full": "full_course_rate", "booster": "booster_rate"}[dose]
+    fig = go.Figure()
+    everyone = frame[frame["center"].isna()]
+    fig.add_scatter(x=everyone["day"], y=everyone[column], name=t("tickets.all_centers", lang), mode="lines",
+                    line={"color": GREY, "dash": "dash", "width": 3})  # fmt: skip
+    for position, center in enumerate(order):
+        rows = frame[frame["center"] == center]
+        if not rows.empty:
+            fig.add_scatter(x=rows["day"], y=rows[column], name=center_label(center, center in illustrative),
+                            mode="lines+markers", line={"color": PALETTE[position % len(PALETTE)]})  # fmt: skip
+    fig.add_vrect(x0=period[0], x1=period[1], fillcolor="#eeeeee", opacity=0.5, line_width=0)
+    return layout(fig, 380, yaxis={"tickformat": ".0%", "range": [0, 1.02]}, hovermode="x unified")
+
+
+def vaccination_by_size(frame: pd.DataFrame, lang: Lang) -> go.Figure:
+    labels = [f"{band}<br>n={n:,}" for band, n in zip(frame["band"], frame["enterprises"], strict=True)]
+    fig = go.Figure(
+        [
+            go.Bar(name=t(f"vaccination.{dose}", lang), x=labels, y=frame[column], marker_color=colour,
+                   text=["—" if pd.isna(v) else f"{v:.0%}" for v in frame[column]], textposition="outside")
+            for dose, column, colour in (("dose1", "dose1_rate", RED), ("full", "full_course_rate", ORANGE),
+                                         ("booster", "booster_rate", BLUE))
+        ]
+    )  # fmt: skip
+    return layout(
+        fig,
+        360,
+        barmode="group",
+        yaxis={"tickformat": ".0%", "range": [0, 1.1]},
+        xaxis_title=t("col.size", lang),
+    )
+
+
+# --- participation ----------------------------------------------------------------------------
+
+
+def breakdown(
+    frame: pd.DataFrame, dimension: str, order: list[str], illustrative: set[str], lang: Lang
+) -> go.Figure:
+    """Person-times per center stacked by service category (or by venue)."""
+    rows = frame[frame["dimension"] == dimension]
+    items = rows.groupby("item")["person_times"].sum().sort_values(ascending=False).index
+    centers = [c for c in order if c in set(rows["center"])]
+    labels = [center_label(c, c in illustrative) for c in centers]
+    fig = go.Figure()
+    for position, item in enumerate(items):
+        values = rows[rows["item"] == item].set_index("center").reindex(centers)
+        fig.add_bar(
+            y=labels, x=values["person_times"], name=display(item, lang), orientation="h",
+            marker_color=PALETTE[position % len(PALETTE)] if dimension == "category" else None,
+            customdata=values["activities"].fillna(0),
+            hovertemplate=f"{display(item, lang)}<br>%{{x:,}} " + t("col.person_times", lang)
+            + " · %{customdata} " + t("col.activities", lang) + "<extra></extra>",
+        )  # fmt: skip
+    return layout(fig, 120 + 48 * len(centers), barmode="stack", yaxis={"autorange": "reversed"},
+                  xaxis_title=t("col.person_times", lang), showlegend=dimension == "category")  # fmt: skip
+
+
+def participation_trend(frame: pd.DataFrame, order: list[str], lang: Lang) -> go.Figure:
+    fig = _per_center_lines(frame, "month", "per_1000_workers", order)
+    return layout(
+        fig,
+        360,
+        yaxis_title=t("overview.axis_per_1000", lang),
+        xaxis={"tickformat": "%Y-%m"},
+        hovermode="x unified",
+    )
+
+
+def activity_calendar(frame: pd.DataFrame, lang: Lang) -> go.Figure:
+    """A calendar heatmap: weeks across, weekdays down, coloured by the day's person-times."""
+    days = pd.to_datetime(frame["day"])
+    weeks = (days - pd.to_timedelta(days.dt.day_of_week, unit="D")).dt.date
+    grid = pd.DataFrame({"week": weeks, "weekday": days.dt.day_of_week, "value": frame["person_times"].to_numpy(),
+                         "n": frame["activities"].to_numpy(), "day": days.dt.strftime("%Y-%m-%d")})  # fmt: skip
+    z = grid.pivot(index="weekday", columns="week", values="value")
+    text = grid.pivot(index="weekday", columns="week", values="day")
+    count = grid.pivot(index="weekday", columns="week", values="n")
+    fig = go.Figure(
+        go.Heatmap(
+            z=z.to_numpy(), x=[dt.date.isoformat(w) for w in z.columns], y=[t(f"weekday.{d}", lang) for d in z.index],
+            customdata=count.to_numpy(), text=text.to_numpy(), colorscale="Greens", xgap=2, ygap=2,
+            colorbar={"title": {"text": t("participation.calendar_value", lang)}},
+            hovertemplate="%{text}<br>%{z:,} " + t("col.person_times", lang) + " · %{customdata} "
+            + t("col.activities", lang) + "<extra></extra>",
+        )
+    )  # fmt: skip
+    return layout(fig, 260, yaxis={"autorange": "reversed"}, xaxis={"tickformat": "%Y-%m", "type": "date"})
+
+
+# --- enterprise profile -----------------------------------------------------------------------
+
+
+def enterprise_output(frame: pd.DataFrame, period: tuple[dt.date, dt.date], lang: Lang) -> go.Figure:
+    fig = go.Figure(
+        [
+            go.Scatter(x=frame["month"], y=frame["output"], name=t("output.this_year", lang), mode="lines+markers",
+                       line={"color": RED}),
+            go.Scatter(x=frame["month"], y=frame["output_prev_year"], name=t("output.last_year", lang), mode="lines",
+                       line={"color": GREY, "dash": "dash"}),
+        ]
+    )  # fmt: skip
+    fig.add_vrect(x0=period[0], x1=period[1], fillcolor="#eeeeee", opacity=0.5, line_width=0)
+    return layout(fig, 320, yaxis_title=t("col.output", lang), xaxis={"tickformat": "%Y-%m"})
+
+
+def enterprise_vaccination(frame: pd.DataFrame, lang: Lang) -> go.Figure:
+    fig = go.Figure(
+        [
+            go.Scatter(x=frame["as_of"], y=frame[column], name=t(f"vaccination.{dose}", lang), mode="lines+markers",
+                       line={"color": colour})
+            for dose, column, colour in (("dose1", "dose1_rate", RED), ("full", "full_course_rate", ORANGE),
+                                         ("booster", "booster_rate", BLUE))
+        ]
+    )  # fmt: skip
+    return layout(fig, 300, yaxis={"tickformat": ".0%", "range": [0, 1.05]})

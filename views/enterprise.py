@@ -1,0 +1,74 @@
+"""企业档案 — one enterprise: who it is, its visits, its demands and their resolution, output, vaccination.
+
+Reached from every enterprise list (?uscc=…), or by searching; the URL is shareable.
+"""
+
+import streamlit as st
+
+from analytics.i18n import t
+from ui import components, context, data, topic_charts, topic_tables
+
+lang = context.lang()
+filters = context.filters()
+st.title(t("page.enterprise", lang))
+
+query = st.text_input(
+    t("enterprise.search", lang), key="enterprise_query", placeholder=t("enterprise.prompt", lang)
+)
+if query.strip():
+    found = data.mart("enterprise_search", filters, text=query.strip())
+    if found.empty:
+        st.caption(t("enterprise.none_found", lang))
+    else:
+        choice = st.selectbox(
+            t("enterprise.pick", lang), found["uscc"], index=None, key="enterprise_pick",
+            format_func=lambda code: "{} · {} · {}".format(*found.set_index("uscc").loc[code, ["name", "center", "park"]]),
+        )  # fmt: skip
+        if choice and choice != st.query_params.get("uscc"):
+            st.query_params["uscc"] = choice
+            st.rerun()
+
+uscc = st.query_params.get("uscc")
+if not uscc:
+    st.stop()
+profile = data.mart("enterprise_profile", filters, uscc=uscc)
+if profile.empty:
+    st.warning(t("enterprise.unknown", lang, uscc=uscc))
+    st.stop()
+facts = profile.iloc[0]
+st.header(facts["name"])
+st.caption(
+    filters.describe(lang, center_count=len(data.centers())) + " · " + t("enterprise.period_note", lang)
+)
+
+summary = data.mart("enterprise_summary", filters, uscc=uscc).iloc[0]
+components.kpi_tiles(
+    summary, None, ["visits", "tickets_received", "median_resolution_days", "output_value", "output_yoy",
+                    "vaccination_rate"], lang, None,
+)  # fmt: skip
+
+left, right = st.columns([1, 2])
+with left:
+    st.subheader(t("enterprise.facts", lang))
+    st.table(topic_tables.enterprise_facts(facts, lang))
+with right:
+    st.subheader(t("enterprise.output", lang))
+    components.chart(
+        topic_charts.enterprise_output(data.mart("enterprise_output", filters, uscc=uscc),
+                                       (filters.period.start, filters.period.end), lang), "enterprise-output",
+    )  # fmt: skip
+
+st.subheader(t("enterprise.tickets", lang))
+components.listing(
+    topic_tables.enterprise_tickets(data.mart("enterprise_tickets", filters, uscc=uscc), lang), lang
+)
+st.subheader(t("enterprise.visits", lang))
+components.listing(
+    topic_tables.enterprise_visits(data.mart("enterprise_visits", filters, uscc=uscc), lang), lang
+)
+st.subheader(t("enterprise.vaccination", lang))
+returns = data.mart("enterprise_vaccinations", filters, uscc=uscc)
+if returns.empty:
+    st.caption(t("enterprise.nothing", lang))
+else:
+    components.chart(topic_charts.enterprise_vaccination(returns, lang), "enterprise-vaccination")
