@@ -113,7 +113,10 @@ def enterprise_table(table: pd.DataFrame, stem: str, lang: Lang, height: int = 4
         table,
         hide_index=True,
         height=min(height, 35 * (len(table) + 1) + 3),
-        column_config={"link": links.column(lang), t("col.enterprise", lang): None},  # the plain name is for exports
+        column_config={
+            "link": links.column(lang),
+            t("col.enterprise", lang): None,
+        },  # the plain name is for exports
     )
     downloads(topic_tables.for_download(table), stem, lang)
 

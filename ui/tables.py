@@ -159,14 +159,16 @@ def response(frame: pd.DataFrame, lang: Lang, illustrative: set[str], order: lis
     )
 
 
-def overdue(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The overdue list for display and download (dates as dates, days overdue as a number)."""
+def overdue(frame: pd.DataFrame, links: pd.Series, lang: Lang) -> pd.DataFrame:
+    """The overdue list with a profile link per enterprise (dates as dates, days overdue as a number)."""
     from analytics.domain import display
+    from ui.topic_tables import enterprise_list
 
-    return pd.DataFrame(
+    return enterprise_list(
+        frame.rename(columns={"enterprise": "name"}),
+        links,
         {
             t("tickets.col.ticket", lang): frame["ticket_no"],
-            t("tickets.col.enterprise", lang): frame["enterprise"],
             t("common.center", lang): frame["center"],
             t("tickets.col.category", lang): frame["category"].map(lambda c: display(c, lang)),
             t("tickets.col.received", lang): pd.to_datetime(frame["received_date"]).dt.date,
@@ -175,5 +177,6 @@ def overdue(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             t("tickets.col.lead_unit", lang): frame["lead_unit"],
             t("tickets.col.status", lang): frame["status"].map(lambda s: display(s, lang)),
             t("tickets.col.description", lang): frame["description"],
-        }
+        },
+        lang,
     )

@@ -187,7 +187,9 @@ def enterprise_facts(profile: pd.Series, lang: Lang) -> pd.DataFrame:
             " ".join(str(v) for v in (profile["contact"], profile["phone"]) if v) or "—",
         ),
     ]
-    return pd.DataFrame(rows, columns=[t("common.metric", lang), ""]).set_index(t("common.metric", lang))
+    table = pd.DataFrame(rows, columns=["field", profile["name"]]).set_index("field")
+    table.index.name = None
+    return table
 
 
 def enterprise_visits(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:

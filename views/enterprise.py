@@ -5,6 +5,7 @@ Reached from every enterprise list (?uscc=…), or by searching; the URL is shar
 
 import streamlit as st
 
+from analytics.filters import describe_period
 from analytics.i18n import t
 from ui import components, context, data, topic_charts, topic_tables
 
@@ -38,7 +39,7 @@ if profile.empty:
 facts = profile.iloc[0]
 st.header(facts["name"])
 st.caption(
-    filters.describe(lang, center_count=len(data.centers())) + " · " + t("enterprise.period_note", lang)
+    f"{t('filters.period', lang)} {describe_period(filters.period, lang)} · {t('enterprise.period_note', lang)}"
 )
 
 summary = data.mart("enterprise_summary", filters, uscc=uscc).iloc[0]
@@ -53,10 +54,12 @@ with left:
     st.table(topic_tables.enterprise_facts(facts, lang))
 with right:
     st.subheader(t("enterprise.output", lang))
-    components.chart(
-        topic_charts.enterprise_output(data.mart("enterprise_output", filters, uscc=uscc),
-                                       (filters.period.start, filters.period.end), lang), "enterprise-output",
-    )  # fmt: skip
+    output = data.mart("enterprise_output", filters, uscc=uscc)
+    if output.empty:
+        st.caption(t("enterprise.nothing", lang))
+    else:
+        period = (filters.period.start, filters.period.end)
+        components.chart(topic_charts.enterprise_output(output, period, lang), "enterprise-output")
 
 st.subheader(t("enterprise.tickets", lang))
 components.listing(

@@ -7,7 +7,7 @@ from analytics.i18n import t
 from analytics.metrics import SMALL_SAMPLE
 from analytics.settings import load_settings
 from analytics.workdays import official_years
-from ui import components, context, data, drill, tables, ticket_charts
+from ui import components, context, data, drill, links, tables, ticket_charts
 
 lang = context.lang()
 targets = load_settings().targets
@@ -110,7 +110,8 @@ components.table(
 st.caption(t("tickets.response_caption", lang))
 
 st.subheader(t("tickets.overdue_title", lang))
-overdue = tables.overdue(data.mart("tickets_overdue", filters), lang)
+overdue = data.mart("tickets_overdue", filters)
 st.caption(t("tickets.overdue_caption", lang, n=len(overdue)))
-st.dataframe(overdue, hide_index=True, height=min(420, 35 * (len(overdue) + 1) + 3))
-components.downloads(overdue, "overdue", lang)
+components.enterprise_table(
+    tables.overdue(overdue, links.profile_urls(overdue["uscc"], overdue["enterprise"]), lang), "overdue", lang
+)

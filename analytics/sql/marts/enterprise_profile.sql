@@ -1,6 +1,7 @@
 -- One enterprise: registry facts and its center.
-SELECT uscc, name, park, center, industry, is_above_scale, is_high_tech, is_listed, is_eagle, employees,
-       e.address, e.contact, e.phone
-FROM clean_enterprises
+SELECT
+    c.uscc, c.name, c.park, c.center, c.industry, c.is_above_scale, c.is_high_tech, c.is_listed, c.is_eagle,
+    c.employees, e.address, e.contact, e.phone
+FROM clean_enterprises AS c
 JOIN enterprises AS e USING (uscc)
-WHERE uscc = $uscc
+WHERE c.uscc = $uscc

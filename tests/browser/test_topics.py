@@ -1,0 +1,51 @@
+"""Visits, output, vaccination and participation pages in real Chromium: charts drawn; from a list of
+enterprises to a profile and back."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import grid_cell, open_app, wait_idle
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(
+    ("path", "heading", "charts"),
+    [("visits", "企业走访", 3), ("output", "工业总产值", 3), ("vaccination", "员工疫苗接种", 2),
+     ("participation", "职工服务与参与", 5)],
+)  # fmt: skip
+def test_each_page_draws_its_charts(server, page, path, heading, charts):
+    open_app(page, f"{server.url}/{path}")
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot').length >= {charts}", timeout=60_000)
+    for index in range(charts):
+        plot = page.locator(".js-plotly-plot").nth(index)
+        plot.scroll_into_view_if_needed()
+        assert plot.locator(".trace, .heatmaplayer image").count() > 0  # something drawn in every chart
+
+
+def test_from_a_list_to_a_profile_and_back(server, page, browser_context):
+    open_app(page, f"{server.url}/output?lang=English")
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 3", timeout=60_000)
+    top = page.locator('[data-testid="stDataFrame"]').last
+    top.scroll_into_view_if_needed()
+    name = grid_cell(page, 0, 0, table=page.locator('[data-testid="stDataFrame"]').count() - 1).split("#")[-1]
+    box = top.locator(".dvn-scroller").bounding_box()
+    page.mouse.move(box["x"] + 30, box["y"] + 52)  # the grid arms a link when hovered
+    page.wait_for_timeout(500)
+    with browser_context.expect_page() as opened:
+        page.mouse.click(box["x"] + 30, box["y"] + 52)  # the first enterprise's link
+    profile = opened.value
+    wait_idle(profile)
+    expect(profile.get_by_role("heading", name=name)).to_be_visible(timeout=60_000)
+    assert "uscc=" in profile.url and "lang=English" in profile.url  # the link keeps the language
+    profile.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 1", timeout=60_000)
+    expect(
+        profile.get_by_role("heading", name="Demands and their resolution (in the period)")
+    ).to_be_visible()
+    profile.close()
+    # back on the list: the page is as it was
+    expect(page.get_by_role("heading", name="Top 20 enterprises by output")).to_be_visible()
+    wait_idle(page)
