@@ -195,24 +195,21 @@ def consistency_problems(con, filters: Filters) -> list[str]:
     expect("visits_weekly centers", sorted(set(weekly["center"])), sorted(centers["center"]))
     expect("Σ visits_weekly", float(weekly["visits"].sum()), total["visits"])
 
-    rows = {(bool(r["is_total"]), ref.plain(r["center"])): r for _, r in coverage.iterrows()}
-    expect(
-        "visits_coverage rows",
-        sorted(rows, key=str),
-        sorted(
-            ((bool(t), ref.plain(c)) for t, c in zip(kpis["is_total"], kpis["center"], strict=True)), key=str
-        ),
-    )
-    for _, kpi in kpis.iterrows():
-        what = "total" if kpi["is_total"] else kpi["center"]
-        mart = rows.get((bool(kpi["is_total"]), ref.plain(kpi["center"])))
+    def row_id(is_total: Any, center: Any) -> tuple[bool, str | None]:
+        return bool(is_total), ref.plain(center)
+
+    rows = {row_id(r["is_total"], r["center"]): r for _, r in coverage.iterrows()}
+    wanted = [row_id(t, c) for t, c in zip(kpis["is_total"], kpis["center"], strict=True)]
+    expect("visits_coverage rows", sorted(rows, key=str), sorted(wanted, key=str))
+    for (_, kpi), key in zip(kpis.iterrows(), wanted, strict=True):
+        mart = rows.get(key)
+        what = key[1] or "total"
         if mart is None:
-            continue
+            continue  # reported above
         expect(f"visits_coverage enterprises {what}", mart["enterprises"], kpi["enterprises"])
+        expect(f"visits_coverage visits {what}", mart["visits"], kpi["visits"])
         expect(f"visits_coverage visited_period {what}", mart["visited_period"], kpi["enterprises_visited"])
         expect(f"visits_coverage coverage_period {what}", mart["coverage_period"], kpi["visit_coverage"])
-        expect(f"visits_coverage visits {what}", mart["visits"], kpi["visits"])
-    expect("visits_coverage row count", len(coverage), len(kpis))
 
     shares = sql_mart(con, "output_shares", filters)
     if total["output_value"]:
@@ -313,6 +310,10 @@ def test_visits_coverage_by_hand(mart):
          "coverage_30": None, "workers": 0, "visits_per_worker_month": None, "raised_demand": 0,
          "raised_demand_rate": None},
     )  # fmt: skip
+    # under the high-tech filter 西 keeps B03 only, never visited: coverage 0 of 1 enterprise, not null
+    west = by(mart("topics", "visits_coverage", Filters(H1_2022, types=("high_tech",))), "center")["西社区"]
+    check(west, {"enterprises": 1, "visited_period": 0, "coverage_period": 0.0, "coverage_30": 0.0,
+                 "coverage_90": 0.0, "workers": 0, "visits_per_worker_month": None})  # fmt: skip
     # total: 李四 visits in both centers and counts once
     check(
         rows[None],
@@ -393,7 +394,7 @@ def test_output_growth_and_bins_by_hand(mart):
     assert math.isclose(highs[-1.0], -0.9) and math.isclose(highs[1.9], 2.0) and highs[2.0] == 10.0
 
 
-def test_output_monthly_parks_shares_top_by_hand(mart):
+def test_output_monthly_parks_top_by_hand(mart):
     monthly = by(mart("topics", "output_monthly", Filters(H1_2022)), "center", "month")
     assert len(monthly) == 3 * 6
     check(monthly[("东社区", pd.Timestamp("2022-01-01"))], {"output": 120.0, "output_prev_year": 100.0})
@@ -416,20 +417,6 @@ def test_output_monthly_parks_shares_top_by_hand(mart):
     check(parks["东二园"], {"output": 300.0, "output_prev_year": 0.0, "yoy": None})  # A04's 0s, A03 new
     check(parks["西一园"], {"output": 395.0, "output_prev_year": 510.0, "yoy": 395 / 510 - 1})
 
-    shares = by(mart("topics", "output_shares", Filters(H1_2022)), "center")
-    assert set(shares) == {"东社区", "西社区", None}
-    # 东: above-scale A01 260 + A03 300 = all of 560; high-tech A03 300 (A02 reported nothing)
-    check(shares["东社区"], {"output": 560.0, "above_scale_share": 1.0, "high_tech_share": 300 / 560})
-    check(shares["西社区"], {"output": 395.0, "above_scale_share": 260 / 395, "high_tech_share": 95 / 395})
-    check(shares[None], {"output": 955.0, "above_scale_share": 820 / 955, "high_tech_share": 395 / 955})
-    # a center whose only report is 0: output 0, shares null
-    june = by(
-        mart("topics", "output_shares", Filters(Period(dt.date(2022, 6, 1), dt.date(2022, 6, 30)))), "center"
-    )
-    assert set(june) == {"东社区", "西社区", None}  # every center with scope enterprises
-    check(june["东社区"], {"output": 0.0, "above_scale_share": None, "high_tech_share": None})  # A04's 0
-    check(june["西社区"], {"output": None, "above_scale_share": None, "high_tech_share": None})  # no report
-
     top = mart("topics", "output_top", Filters(H1_2022))
     # A01 and B01 tie at 260: 东一精工 before 西一纺织; A02 reported nothing in the period
     assert [(row["uscc"], row["output"], row["months"]) for row in top] == [
@@ -440,6 +427,26 @@ def test_output_monthly_parks_shares_top_by_hand(mart):
     check(yoy, {"A03": None, "A01": 0.05, "B01": -0.5, "B03": 95 / 100 - 1, "B02": 3.0, "A04": None})
     check(top[0], {"name": "东二食品", "center": "东社区", "park": "东二园", "industry": "食品",
                    "is_above_scale": True, "is_high_tech": True})  # fmt: skip
+
+
+def test_output_shares_by_hand(mart):
+    shares = by(mart("topics", "output_shares", Filters(H1_2022)), "center")
+    assert set(shares) == {"东社区", "西社区", None}
+    # 东: above-scale A01 260 + A03 300 = all of 560; high-tech A03 300 (A02 reported nothing)
+    check(shares["东社区"], {"output": 560.0, "above_scale_share": 1.0, "high_tech_share": 300 / 560})
+    check(shares["西社区"], {"output": 395.0, "above_scale_share": 260 / 395, "high_tech_share": 95 / 395})
+    check(shares[None], {"output": 955.0, "above_scale_share": 820 / 955, "high_tech_share": 395 / 955})
+    # high-tech only: 西's output is B03's 95, none of it above-scale → share 0, not null
+    high_tech = by(mart("topics", "output_shares", Filters(H1_2022, types=("high_tech",))), "center")
+    check(high_tech["西社区"], {"output": 95.0, "above_scale_share": 0.0, "high_tech_share": 1.0})
+    # a center whose only report is 0: output 0, shares null; a center with enterprises but no report:
+    # output null ("null when none"), so the row is there
+    june = by(
+        mart("topics", "output_shares", Filters(Period(dt.date(2022, 6, 1), dt.date(2022, 6, 30)))), "center"
+    )
+    assert set(june) == {"东社区", "西社区", None}  # every center with scope enterprises
+    check(june["东社区"], {"output": 0.0, "above_scale_share": None, "high_tech_share": None})  # A04's 0
+    check(june["西社区"], {"output": None, "above_scale_share": None, "high_tech_share": None})  # no report
 
 
 def test_output_growth_on_the_kpi_fixture_by_hand(mart):
@@ -539,6 +546,11 @@ def test_activities_by_hand(mart):
     check(
         people["西社区"], {"activities": 4, "people": 50, "person_times": 137, "times_per_person": 137 / 50}
     )
+    # no activity at all: the total row counts 0 activities of 0 people and 0 person-times
+    (nothing,) = mart("topics", "activities_people", SCENARIOS["topics"]["empty_period"])
+    check(
+        nothing, {"center": None, "activities": 0, "people": 0, "person_times": 0, "times_per_person": None}
+    )
     check(people[None], {"activities": 6, "people": 190, "person_times": 297, "times_per_person": 297 / 190})
 
     top = mart("topics", "activities_top", Filters(H1_2022))
@@ -618,6 +630,13 @@ def test_enterprise_summary_by_hand(mart):
     (b01,) = mart("topics", "enterprise_summary", Filters(H1_2022), uscc="B01")
     check(b01, {"vaccination_rate": None, "output_yoy": 260 / 400 - 1})  # staff 0
     (nobody,) = mart("topics", "enterprise_summary", Filters(H1_2022), uscc="UNKNOWN")
+    # A02 stopped reporting: 0 against 40 a year earlier is −100 % (METRICS.md: null only when the
+    # denominator is 0), as output_yoy of the KPI table
+    (a02,) = mart("topics", "enterprise_summary", Filters(H1_2022), uscc="A02")
+    check(
+        a02,
+        {"output_value": 0.0, "output_value_prev_year": 40.0, "output_yoy": -1.0, "vaccination_rate": 0.4},
+    )
     check(nobody, {"visits": 0, "tickets_received": 0, "output_value": 0.0, "output_value_prev_year": 0.0,
                    "output_yoy": None, "vaccination_rate": None})  # fmt: skip
 

@@ -9,6 +9,7 @@ TIMEOUT = 60_000
 
 def open_app(page: Page, url: str) -> None:
     page.goto(url)
+    page.locator('[data-testid="stMain"] h1').first.wait_for(timeout=TIMEOUT)  # the page's script has run
     wait_idle(page)
 
 
@@ -21,8 +22,13 @@ def wait_idle(page: Page) -> None:
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
 
+def sentence(page: Page):
+    """The filter sentence above the charts."""
+    return page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first
+
+
 def filter_sentence(page: Page) -> str:
-    return page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
+    return sentence(page).inner_text()
 
 
 def choose(page: Page, label: str, option: str) -> None:
@@ -31,6 +37,7 @@ def choose(page: Page, label: str, option: str) -> None:
     box.click()
     page.get_by_role("option", name=option, exact=True).click()
     page.keyboard.press("Escape")
+    expect(box).to_contain_text(option, timeout=TIMEOUT)
     wait_idle(page)
 
 

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from analytics.domain import TICKET_CATEGORIES, display
-from tests.browser.helpers import filter_sentence, open_app, plotly_bars, wait_idle
+from tests.browser.helpers import filter_sentence, open_app, plotly_bars, sentence, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -25,17 +25,17 @@ def test_clicking_a_center_narrows_the_page_and_the_url(server, page):
     assert plotly_bars(page, 0) == 6
     page.locator(".js-plotly-plot").first.locator(".barlayer .point").nth(3).click(force=True)  # 小塘
     page.wait_for_url("**focus=**", timeout=60_000)
+    expect(sentence(page)).to_contain_text("产业社区：小塘", timeout=60_000)
     wait_idle(page)
     assert query(page)["focus"] == ["小塘"]
-    assert "产业社区：小塘" in filter_sentence(page)
     assert plotly_bars(page, 0) == 1
     expect(page.get_by_text("已聚焦：")).to_be_visible()
 
     page.reload()  # the narrowing survives in the URL
-    wait_idle(page)
-    assert "产业社区：小塘" in filter_sentence(page)
+    expect(sentence(page)).to_contain_text("产业社区：小塘", timeout=60_000)
 
     page.get_by_role("button", name="清除聚焦").click()
+    expect(sentence(page)).to_contain_text("产业社区：全部", timeout=60_000)
     wait_idle(page)
     assert "focus" not in query(page)
     assert plotly_bars(page, 0) == 6
@@ -48,7 +48,7 @@ def test_clicking_a_category_cell_narrows_to_it(server, page):
     grid.scroll_into_view_if_needed()
     grid.locator(".scatterlayer .point").first.click(force=True)
     page.wait_for_url("**category=**", timeout=60_000)
-    wait_idle(page)
+    expect(sentence(page)).to_contain_text(" | Categories: ", timeout=60_000)
     (center,), (category,) = query(page)["focus"], query(page)["category"]
     assert center in {"长虹岭", "罗村", "松岗", "小塘", "官窑", "大学城"}
     assert category in TICKET_CATEGORIES

@@ -2,8 +2,8 @@
 SELECT
     center,
     count(*) AS activities,
-    sum(people) AS people,
-    sum(person_times) AS person_times,
+    coalesce(sum(people), 0) AS people,
+    coalesce(sum(person_times), 0) AS person_times,
     sum(person_times) / nullif(sum(people), 0) AS times_per_person
 FROM activities_in_scope($centers, $parks)
 WHERE activity_date BETWEEN $date_from AND $date_to

@@ -30,6 +30,6 @@ SELECT
     (SELECT quantile_cont(resolution_days, 0.5) FROM cohort WHERE closed_date <= $date_to) AS median_resolution_days,
     coalesce(output.output_value, 0) AS output_value,
     coalesce(output.output_value_prev_year, 0) AS output_value_prev_year,
-    output.output_value / nullif(output.output_value_prev_year, 0) - 1 AS output_yoy,
+    coalesce(output.output_value, 0) / nullif(coalesce(output.output_value_prev_year, 0), 0) - 1 AS output_yoy,
     (SELECT vaccination_rate FROM latest) AS vaccination_rate
 FROM output

@@ -25,7 +25,7 @@ bins AS (
 
 SELECT
     b.low / 100.0 AS bin_low,
-    least(b.low + 10, 1000) / 100.0 AS bin_high,
+    CASE WHEN b.low = 200 THEN 1000 ELSE b.low + 10 END / 100.0 AS bin_high,  -- the last bin is open-ended
     count(g.uscc) AS enterprises
 FROM bins AS b
 LEFT JOIN growth AS g
