@@ -30,6 +30,7 @@ from analytics.periods import Period, add_months, month_end
 from analytics.queries import mart_sql
 from tests.metrics_data import assert_kpis_equal, frames, is_null, load_tables, same_value
 from tests.reference import reference_table
+from tests.strategies import maybe, subsets, towns
 
 ADDITIVE = tuple(metric.key for metric in CATALOG if metric.kind in (Kind.COUNT, Kind.MONEY))
 
@@ -82,18 +83,8 @@ def near(period: Period) -> st.SearchStrategy[dt.date]:
     )
 
 
-def maybe(strategy: st.SearchStrategy) -> st.SearchStrategy:
-    return st.one_of(st.none(), strategy)
-
-
 def inside(period: Period) -> st.SearchStrategy[dt.date]:
     return st.dates(period.start, period.end)
-
-
-def subsets(names: list[str]) -> st.SearchStrategy[tuple[str, ...]]:
-    """Half the time no filter at all, else some (possibly all) of `names`."""
-    chosen = st.lists(st.sampled_from(names), min_size=1, unique=True, max_size=len(names)).map(tuple)
-    return st.one_of(st.just(()), chosen) if names else st.just(())
 
 
 @st.composite
@@ -101,33 +92,8 @@ def scenarios(draw, consistent_activities: bool) -> tuple[dict[str, pd.DataFrame
     period = draw(periods())
     dates = near(period)
 
-    centers = [f"C{i}" for i in range(draw(st.integers(1, 3)))]
-    parks = {f"P{i}": draw(st.sampled_from(centers)) for i in range(draw(st.integers(1, 4)))}
-    usccs = [f"E{i}" for i in range(draw(st.integers(0, 6)))]
-    rows: dict[str, list[dict[str, Any]]] = {
-        "centers": [
-            {
-                "center": name,
-                "is_illustrative": draw(st.booleans()),
-                "sort_order": draw(maybe(st.integers(0, 2))),
-            }
-            for name in centers
-        ],
-        "parks": [{"park": park, "center": center} for park, center in parks.items()],
-        "enterprises": [
-            {
-                "uscc": uscc,
-                "name": f"企业{uscc}",
-                "park": draw(st.sampled_from(list(parks))),
-                "is_above_scale": draw(st.booleans()),
-                "is_high_tech": draw(st.booleans()),
-                "is_listed": draw(st.booleans()),
-                "is_eagle": draw(st.booleans()),
-                "employees": draw(maybe(st.integers(0, 300))),
-            }
-            for uscc in usccs
-        ],
-    }
+    town = draw(towns(enterprises=(0, 6)))
+    centers, parks, usccs, rows = town.centers, town.parks, town.usccs, town.rows
     if usccs:
         enterprise = st.sampled_from(usccs)
         rows["visits"] = [

@@ -29,6 +29,7 @@ from analytics.periods import Period
 from analytics.queries import run_mart
 from tests import reference_tickets as ref
 from tests.metrics_data import database, frames, load_tables, read_fixture, same_value
+from tests.strategies import maybe, subsets, towns
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tickets"
 H2_2021 = Period(dt.date(2021, 7, 1), dt.date(2021, 12, 31))
@@ -394,15 +395,6 @@ CATEGORIES = ("劳资纠纷", "政策咨询", "其他")
 STATUSES = ("已受理", "办理中", "已办结", "已撤销")
 
 
-def maybe(strategy: st.SearchStrategy) -> st.SearchStrategy:
-    return st.one_of(st.none(), strategy)
-
-
-def subsets(names: list[str]) -> st.SearchStrategy[tuple[str, ...]]:
-    chosen = st.lists(st.sampled_from(names), min_size=1, unique=True, max_size=len(names)).map(tuple)
-    return st.one_of(st.just(()), chosen) if names else st.just(())
-
-
 @st.composite
 def periods(draw) -> Period:
     """Around 2021–2022 (National Day and other holidays), or around the end of the calendar (2026/27)."""
@@ -454,32 +446,8 @@ def scenarios(draw) -> tuple[dict[str, pd.DataFrame], Filters]:
     ]
     edges += [period.start - 30 * day, period.start - 31 * day]
     dates = st.one_of(st.sampled_from(edges), st.dates(period.start - 120 * day, period.end + 20 * day))
-    centers = [f"C{i}" for i in range(draw(st.integers(1, 3)))]
-    parks = {f"P{i}": draw(st.sampled_from(centers)) for i in range(draw(st.integers(1, 4)))}
-    usccs = [f"E{i}" for i in range(draw(st.integers(1, 4)))]
-    rows: dict[str, list[dict[str, Any]]] = {
-        "centers": [
-            {
-                "center": name,
-                "is_illustrative": draw(st.booleans()),
-                "sort_order": draw(maybe(st.integers(0, 2))),
-            }
-            for name in centers
-        ],
-        "parks": [{"park": park, "center": center} for park, center in parks.items()],
-        "enterprises": [
-            {
-                "uscc": uscc,
-                "name": f"企业{uscc}",
-                "park": draw(st.sampled_from(list(parks))),
-                "is_above_scale": draw(st.booleans()),
-                "is_high_tech": draw(st.booleans()),
-                "is_listed": False,
-                "is_eagle": False,
-            }
-            for uscc in usccs
-        ],
-    }
+    town = draw(towns(enterprises=(1, 4), drawn_flags=("is_above_scale", "is_high_tech"), employees=False))
+    centers, parks, usccs, rows = town.centers, town.parks, town.usccs, town.rows
     enterprise = st.sampled_from(usccs)
     # unpadded numbers: row_key order is string order ("T10" < "T2")
     rows["tickets"] = []

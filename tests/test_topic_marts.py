@@ -31,6 +31,7 @@ from analytics.periods import Period, add_months, month_end
 from analytics.queries import run_mart
 from tests import reference_topics as ref
 from tests.metrics_data import database, frames, load_tables, read_fixture, same_value
+from tests.strategies import maybe, subsets, towns
 
 FIXTURES = Path(__file__).parent / "fixtures"
 YEAR_2022 = Period(dt.date(2022, 1, 1), dt.date(2022, 12, 31))
@@ -675,15 +676,6 @@ VENUES = (None, "职工之家", "广场")
 PROPERTY_MARTS = ("visits_coverage", "output_growth", "vaccination_timeline", "activities_breakdown")
 
 
-def maybe(strategy: st.SearchStrategy) -> st.SearchStrategy:
-    return st.one_of(st.none(), strategy)
-
-
-def subsets(names: list[str]) -> st.SearchStrategy[tuple[str, ...]]:
-    chosen = st.lists(st.sampled_from(names), min_size=1, unique=True, max_size=len(names)).map(tuple)
-    return st.one_of(st.just(()), chosen) if names else st.just(())
-
-
 @st.composite
 def periods(draw) -> Period:
     """Whole months or arbitrary spans (a single day included), around 2022."""
@@ -703,31 +695,11 @@ def scenarios(draw) -> tuple[dict[str, pd.DataFrame], Filters, str]:
     edges = [period.start - day, period.start, period.end, period.end + day]
     edges += [period.end - 30 * day, period.end - 29 * day, period.end - 90 * day, period.end - 89 * day]
     dates = st.one_of(st.sampled_from(edges), st.dates(add_months(period.start, -14), period.end + 20 * day))
-    centers = [f"C{i}" for i in range(draw(st.integers(1, 3)))]
-    parks = {f"P{i}": draw(st.sampled_from(centers)) for i in range(draw(st.integers(1, 4)))}
-    usccs = [f"E{i}" for i in range(draw(st.integers(1, 5)))]
+    town = draw(towns(enterprises=(1, 5), drawn_flags=("is_above_scale", "is_high_tech")))
+    centers, parks, usccs = town.centers, town.parks, town.usccs
     enterprise = st.sampled_from(usccs)
     rows: dict[str, list[dict[str, Any]]] = {
-        "centers": [
-            {
-                "center": name,
-                "is_illustrative": draw(st.booleans()),
-                "sort_order": draw(maybe(st.integers(0, 2))),
-            }
-            for name in centers
-        ],
-        "parks": [{"park": park, "center": center} for park, center in parks.items()],
-        "enterprises": [
-            {
-                "uscc": uscc,
-                "name": f"企业{uscc}",
-                "park": draw(st.sampled_from(list(parks))),
-                "is_above_scale": draw(st.booleans()),
-                "is_high_tech": draw(st.booleans()),
-                "employees": draw(maybe(st.integers(0, 300))),
-            }
-            for uscc in usccs
-        ],
+        **town.rows,
         "visits": [
             {
                 "visit_no": f"V{i}",
