@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.domain import OTHER, STATUS_CLOSED
-from analytics.intake.cells import Problem
+from analytics.intake.cells import Problem, map_unique
 from analytics.intake.headers import money_factor
 from analytics.intake.validate import Registry, Work
 from analytics.settings import Settings
@@ -98,9 +98,11 @@ def _due_dates(work: Work, settings: Settings) -> None:
     values = work.values
     received = values["received_date"]
     limit = values["due_date"] if work.has("due_date") else pd.Series(None, index=values.index, dtype=object)
-    kind = limit.map(lambda v: v[0] if isinstance(v, tuple) else ("date" if isinstance(v, dt.date) else None))
-    amount = limit.map(lambda v: v[1] if isinstance(v, tuple) else 0).astype("int64")
-    default = values["category"].fillna(OTHER).map(settings.due_workdays)
+    kind = map_unique(
+        limit, lambda v: v[0] if isinstance(v, tuple) else ("date" if isinstance(v, dt.date) else None)
+    )
+    amount = map_unique(limit, lambda v: v[1] if isinstance(v, tuple) else 0).astype("int64")
+    default = map_unique(values["category"].fillna(OTHER), settings.due_workdays)
     due = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     given = kind.eq("date")
     due[given] = pd.to_datetime(limit[given])

@@ -176,8 +176,7 @@ def data_rows(sheet: Sheet, match: HeaderMatch) -> pd.DataFrame:
     grid.index = pd.Index(sheet.row_numbers[match.row + 1 :], name="row")
     if grid.empty:
         return grid
-    cells_array = grid.to_numpy()
-    nonempty = (cells_array != "") & pd.notna(cells_array)
+    nonempty = grid.to_numpy() != ""  # readers give '' for an empty cell
     filled = nonempty.sum(axis=1)
     present = nonempty[:, list(match.columns)].sum(axis=1)
     skip = pd.Series(present == 0, index=grid.index)
