@@ -24,14 +24,6 @@ def composite_key(*parts: pd.Series) -> pd.Series:
     return "k:" + joined
 
 
-def row_keys(number: pd.Series | None, *parts: pd.Series) -> pd.Series:
-    """The number key where a number is present, else the composite key."""
-    composite = composite_key(*parts)
-    if number is None:
-        return composite
-    return numbered_key(number).where(number.notna() & (number.astype("string") != ""), composite)
-
-
 def _text(part: pd.Series) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(part):
         return part.dt.strftime("%Y-%m-%d").fillna("")

@@ -16,6 +16,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,7 +118,7 @@ def main() -> None:
     xlsx_import = median_seconds(lambda: import_once(base, work, xlsx), args.repeat, fresh)
     csv_import = median_seconds(lambda: import_once(base, work, csv), max(1, args.repeat // 2), fresh)
     print(f"Python {platform.python_version()}, DuckDB {duckdb.__version__}, python-calamine "
-          f"{python_calamine.__version__ if hasattr(python_calamine, '__version__') else ''}, median of runs\n")  # fmt: skip
+          f"{metadata.version('python-calamine')}, median of runs\n")  # fmt: skip
     print(
         "| file | rows | python-calamine read alone | import end to end (read, validate, upsert) | ratio | rows/s |"
     )
