@@ -261,6 +261,9 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "page.output": {"zh": "产值", "en": "Output"},
     "output.title": {"zh": "工业总产值", "en": "Gross industrial output"},
     "output.monthly_title": {"zh": "月度产值（万元）", "en": "Monthly output (10k yuan)"},
+    "output.by": {"zh": "按", "en": "By"},
+    "output.by.center": {"zh": "产业社区", "en": "Center"},
+    "output.by.park": {"zh": "园区", "en": "Park"},
     "output.this_year": {"zh": "本期", "en": "This period"},
     "output.last_year": {"zh": "上年同期", "en": "Same month last year"},
     "output.ytd_title": {

@@ -89,3 +89,13 @@ def test_topic_tiles_match_summary(app_env):
         next(m.value for m in at_vaccination.metric if m.label == "疫苗接种率")
         == f"{total['vaccination_rate']:.1%}"
     )
+
+
+def test_monthly_output_by_park(app_env):
+    at = page("views/output.py", center=["长虹岭"])
+    at.button_group(key="output_by").set_value("park").run()
+    assert not at.exception, at.exception
+    names = {
+        trace["name"] for trace in __import__("json").loads(at.get("plotly_chart")[0].proto.spec)["data"]
+    }
+    assert names == {"长虹岭工业园（长虹岭）", "长虹岭北园（长虹岭）", "虹岭科创园（长虹岭）"}

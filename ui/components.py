@@ -101,10 +101,13 @@ def downloads(frame: pd.DataFrame, stem: str, lang: Lang) -> None:
     )
 
 
-def table(frame: pd.DataFrame, **kwargs: object) -> None:
-    """A read-only table with every column right-aligned (formatted numbers)."""
+def table(frame: pd.DataFrame, stem: str | None = None, lang: Lang = "zh", **kwargs: object) -> None:
+    """A read-only table with every column right-aligned (formatted numbers); with `stem`, CSV / Excel
+    downloads of what is shown."""
     config = {column: st.column_config.TextColumn(alignment="right") for column in frame.columns}
     st.dataframe(frame, column_config=config, **kwargs)
+    if stem:
+        downloads(frame.reset_index() if kwargs.get("hide_index") is False else frame, stem, lang)
 
 
 def enterprise_table(table: pd.DataFrame, stem: str, lang: Lang, height: int = 420) -> None:
@@ -121,12 +124,13 @@ def enterprise_table(table: pd.DataFrame, stem: str, lang: Lang, height: int = 4
     downloads(topic_tables.for_download(table), stem, lang)
 
 
-def listing(table: pd.DataFrame, lang: Lang) -> None:
-    """A plain list, or a note that there is nothing to list."""
+def listing(table: pd.DataFrame, stem: str, lang: Lang) -> None:
+    """A plain list with its downloads, or a note that there is nothing to list."""
     if table.empty:
         st.caption(t("enterprise.nothing", lang))
     else:
         st.dataframe(table, hide_index=True, height=min(380, 35 * (len(table) + 1) + 3))
+        downloads(table, stem, lang)
 
 
 def illustrative_note(kpis: pd.DataFrame, lang: Lang) -> None:

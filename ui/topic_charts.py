@@ -94,6 +94,20 @@ def output_monthly(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     return layout(fig, 400, barmode="stack", yaxis_title=t("col.output", lang), xaxis={"tickformat": "%Y-%m"})
 
 
+def output_monthly_by_park(frame: pd.DataFrame, lang: Lang) -> go.Figure:
+    """Stacked monthly output per park (the park's center in the legend)."""
+    fig = go.Figure()
+    for position, ((center, park), rows) in enumerate(frame.groupby(["center", "park"], sort=False)):
+        name = f"{park}（{center}）" if lang == "zh" else f"{park} ({center})"
+        fig.add_bar(
+            x=rows["month"], y=rows["output"], name=name, marker_color=PALETTE[position % len(PALETTE)]
+        )
+    layout(fig, 420, barmode="stack", yaxis_title=t("col.output", lang), xaxis={"tickformat": "%Y-%m"})
+    return fig.update_layout(
+        legend={"orientation": "v", "x": 1.02, "y": 1, "xanchor": "left", "yanchor": "top"}
+    )
+
+
 def output_growth(kpis: pd.DataFrame, growth: pd.DataFrame, lang: Lang) -> go.Figure:
     """Diverging bars: YoY growth per center, by the metric (all reports) and like for like; clickable."""
     centers = kpis[~kpis["is_total"]].merge(growth, on="center", how="left")

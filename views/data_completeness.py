@@ -13,7 +13,7 @@ st.caption(t("completeness.caption", lang))
 
 grid = data.mart("completeness", filters)
 st.subheader(t("completeness.behind", lang))
-components.table(tables.latest_months(grid, lang))
+components.table(tables.latest_months(grid, lang), "completeness", lang, hide_index=False)
 
 names = list(dict.fromkeys(grid["dataset"]))
 for tab, name in zip(st.tabs([DATASETS[n].title(lang) for n in names]), names, strict=True):

@@ -63,11 +63,15 @@ with right:
 
 st.subheader(t("enterprise.tickets", lang))
 components.listing(
-    topic_tables.enterprise_tickets(data.mart("enterprise_tickets", filters, uscc=uscc), lang), lang
+    topic_tables.enterprise_tickets(data.mart("enterprise_tickets", filters, uscc=uscc), lang),
+    f"{uscc}-tickets",
+    lang,
 )
 st.subheader(t("enterprise.visits", lang))
 components.listing(
-    topic_tables.enterprise_visits(data.mart("enterprise_visits", filters, uscc=uscc), lang), lang
+    topic_tables.enterprise_visits(data.mart("enterprise_visits", filters, uscc=uscc), lang),
+    f"{uscc}-visits",
+    lang,
 )
 st.subheader(t("enterprise.vaccination", lang))
 returns = data.mart("enterprise_vaccinations", filters, uscc=uscc)

@@ -22,7 +22,16 @@ components.kpi_tiles(total, before[before["is_total"]].iloc[0], ["output_value",
                      lang, filters.previous())  # fmt: skip
 
 st.subheader(t("output.monthly_title", lang))
-components.chart(topic_charts.output_monthly(data.mart("output_monthly", filters), lang), "monthly")
+by = st.segmented_control(
+    t("output.by", lang), ["center", "park"], format_func=lambda b: t(f"output.by.{b}", lang), default="center",
+    required=True, key="output_by",
+)  # fmt: skip
+if by == "center":
+    components.chart(topic_charts.output_monthly(data.mart("output_monthly", filters), lang), "monthly")
+else:
+    components.chart(
+        topic_charts.output_monthly_by_park(data.mart("output_monthly_parks", filters), lang), "monthly-parks"
+    )
 
 end = filters.period.end
 year_to_date = dataclasses.replace(filters, period=Period(end.replace(month=1, day=1), end))
@@ -42,12 +51,18 @@ left, right = st.columns(2)
 with left:
     st.subheader(t("output.shares_title", lang))
     components.table(
-        topic_tables.shares(data.mart("output_shares", filters), illustrative, lang), hide_index=True
+        topic_tables.shares(data.mart("output_shares", filters), illustrative, lang),
+        "output-shares",
+        lang,
+        hide_index=True,
     )
 with right:
     st.subheader(t("output.parks_title", lang))
     components.table(
-        topic_tables.parks(data.mart("output_parks", filters), illustrative, lang), hide_index=True
+        topic_tables.parks(data.mart("output_parks", filters), illustrative, lang),
+        "output-parks",
+        lang,
+        hide_index=True,
     )
 
 st.subheader(t("output.growth_title", lang))

@@ -39,7 +39,10 @@ components.chart(topic_charts.breakdown(breakdown, "venue", order, illustrative,
 
 st.subheader(t("participation.people_title", lang))
 components.table(
-    topic_tables.people(data.mart("activities_people", filters), illustrative, lang), hide_index=True
+    topic_tables.people(data.mart("activities_people", filters), illustrative, lang),
+    "people",
+    lang,
+    hide_index=True,
 )
 
 st.subheader(t("participation.top_title", lang))

@@ -49,7 +49,7 @@ with right:
         ticket_charts.reliability_by_center(kpis, targets, lang), "reliability", drill.CENTER
     )
 st.markdown(f"**{t('tickets.ranking', lang)}**")
-components.table(tables.ranking(box, kpis, lang), hide_index=True)
+components.table(tables.ranking(box, kpis, lang), "ranking", lang, hide_index=True)
 components.illustrative_note(kpis, lang)
 
 st.subheader(t("tickets.distribution_title", lang))
@@ -105,6 +105,8 @@ st.caption(t("tickets.heatmap_caption", lang, n=SMALL_SAMPLE))
 st.subheader(t("tickets.response_title", lang))
 components.table(
     tables.response(data.mart("tickets_response", filters), lang, illustrative, centers["center"].tolist()),
+    "response",
+    lang,
     hide_index=True,
 )
 st.caption(t("tickets.response_caption", lang))

@@ -30,7 +30,7 @@ components.clickable_chart(
     topic_charts.visits_per_worker(data.mart("visits_workers", filters), lang), "workers", drill.CENTER
 )
 st.caption(t("visits.workers_caption", lang))
-components.table(topic_tables.visit_workload(coverage, lang), hide_index=True)
+components.table(topic_tables.visit_workload(coverage, lang), "visit-workload", lang, hide_index=True)
 st.caption(t("visits.raised_caption", lang))
 
 st.subheader(t("visits.not_visited_title", lang))

@@ -1,0 +1,13 @@
+-- Monthly output (万元) per park for the months of the period (first day in the period).
+WITH
+months AS (
+    SELECT unnest(generate_series(date_trunc('month', $date_from::DATE) + INTERVAL (CASE WHEN day($date_from::DATE) = 1 THEN 0 ELSE 1 END) MONTH,
+                                  $date_to::DATE, INTERVAL 1 MONTH))::DATE AS month
+)
+
+SELECT e.center, e.park, m.month, sum(o.output_wan) AS output
+FROM months AS m
+JOIN output_monthly AS o ON o.period = m.month
+JOIN enterprises_in_scope($centers, $parks, $types) AS e USING (uscc)
+GROUP BY ALL
+ORDER BY e.center, e.park, m.month
