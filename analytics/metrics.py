@@ -199,7 +199,7 @@ CATALOG: tuple[Metric, ...] = (
     Metric(
         "vaccination_staff", "员工总数（接种统计）", "Staff (vaccination returns)",
         "每家企业截至期末最新一次接种统计的员工总数之和。",
-        "Sum of staff_total over each enterprise's latest snapshot on or before the end of the period.",
+        "Sum of the staff in each enterprise's latest return on or before the end of the period.",
         Kind.COUNT, "人", "",
     ),
     Metric(

@@ -52,15 +52,15 @@ def history_columns(lang: Lang) -> dict[str, Any]:
     text = st.column_config.TextColumn
     number = st.column_config.NumberColumn
     return {
-        "batch_id": number(t("batches.col.id", lang), format="%d"),
+        "batch_id": number(t("batches.col.id", lang), format="%d", width="small"),
         "created_at": st.column_config.DatetimeColumn(t("batches.col.time", lang), format="YYYY-MM-DD HH:mm"),
         "file_name": text(t("batches.col.file", lang)),
         "dataset": text(t("batches.col.dataset", lang)),
         "center": text(t("batches.col.center", lang)),
         "user_name": text(t("batches.col.user", lang)),
-        "rows_read": number(t("batches.col.read", lang)),
-        "inserted": number(t("import.insert", lang)),
-        "updated": number(t("import.update", lang)),
+        "rows_read": number(t("batches.col.read", lang), format="localized"),
+        "inserted": number(t("batches.col.inserted", lang)),
+        "updated": number(t("batches.col.updated", lang)),
         "unchanged": number(t("import.unchanged", lang)),
         "rejected": number(t("import.reject", lang)),
         "status": text(t("batches.col.status", lang)),

@@ -60,6 +60,7 @@ def _total_line(fig: go.Figure, value: float | None, text: str) -> None:
             x=value,
             line_dash="dash",
             line_color=GREY,
+            opacity=0.45,
             annotation_text=text,
             annotation_position="top",
             annotation_font_color=GREY,
@@ -102,15 +103,15 @@ def resolution_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
     _total_line(
         fig,
         total["median_resolution_days"],
-        f"{t('common.total', lang)} {t('overview.median', lang)} {days.format(total['median_resolution_days'])}",
+        t("overview.total_median", lang, value=days.format(total["median_resolution_days"])),
     )
     fig.update_layout(barmode="group")
     return _style(fig, t("overview.axis_days", lang), len(centers), 1.3)
 
 
 def participation_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
-    """Person-times per 1,000 workers per center, highest first; activities and workers under each name."""
-    centers = kpis[~kpis["is_total"]].sort_values("participation_per_1000_workers", ascending=False)
+    """Person-times per 1,000 workers per center; activities and workers under each name."""
+    centers = kpis[~kpis["is_total"]]  # the centers' own order, as in every other chart
     total = kpis[kpis["is_total"]].iloc[0]
     metric = BY_KEY["participation_per_1000_workers"]
     labels = [
@@ -145,7 +146,7 @@ def participation_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
     _total_line(
         fig,
         total["participation_per_1000_workers"],
-        f"{t('common.total', lang)} {metric.format(total['participation_per_1000_workers'])}",
+        t("overview.total_value", lang, value=metric.format(total["participation_per_1000_workers"])),
     )
     fig.update_layout(showlegend=False)
     return _style(fig, t("overview.axis_per_1000", lang), len(centers))

@@ -44,7 +44,7 @@ def kpi_tiles(
             delta_arrow="off" if flat else "auto",
             help=metric.description(lang),
             border=True,
-            width=205,
+            width=235,
         )
     if previous_period is not None:
         st.caption(t("overview.tiles_caption", lang, previous=describe_period(previous_period.period, lang)))
@@ -105,21 +105,36 @@ def table(frame: pd.DataFrame, stem: str | None = None, lang: Lang = "zh", **kwa
     """A read-only table with every column right-aligned (formatted numbers); with `stem`, CSV / Excel
     downloads of what is shown."""
     config = {column: st.column_config.TextColumn(alignment="right") for column in frame.columns}
-    st.dataframe(frame, column_config=config, **kwargs)
+    config["_index"] = st.column_config.TextColumn(width="large")
+    st.dataframe(frame, column_config=config, placeholder="—", **kwargs)
     if stem:
         downloads(frame.reset_index() if kwargs.get("hide_index") is False else frame, stem, lang)
 
 
+def number_columns(table: pd.DataFrame) -> dict[str, object]:
+    """Thousands separators for numeric columns."""
+    return {
+        column: st.column_config.NumberColumn(format="localized")
+        for column in table.columns
+        if pd.api.types.is_numeric_dtype(table[column]) and not pd.api.types.is_bool_dtype(table[column])
+    }
+
+
 def enterprise_table(table: pd.DataFrame, stem: str, lang: Lang, height: int = 420) -> None:
     """A list of enterprises whose first column links to each profile, with CSV / Excel downloads."""
+    if table.empty:
+        st.caption(t("common.no_rows", lang))
+        return
     st.dataframe(
         table,
         hide_index=True,
         height=min(height, 35 * (len(table) + 1) + 3),
+        placeholder="—",
         column_config={
+            **number_columns(table),
             "link": links.column(lang),
-            t("col.enterprise", lang): None,
-        },  # the plain name is for exports
+            t("col.enterprise", lang): None,  # the plain name is for exports
+        },
     )
     downloads(topic_tables.for_download(table), stem, lang)
 
@@ -128,9 +143,17 @@ def listing(table: pd.DataFrame, stem: str, lang: Lang) -> None:
     """A plain list with its downloads, or a note that there is nothing to list."""
     if table.empty:
         st.caption(t("enterprise.nothing", lang))
-    else:
-        st.dataframe(table, hide_index=True, height=min(380, 35 * (len(table) + 1) + 3))
-        downloads(table, stem, lang)
+        return
+    st.dataframe(
+        table, hide_index=True, height=min(380, 35 * (len(table) + 1) + 3), placeholder="—",
+        column_config=number_columns(table),
+    )  # fmt: skip
+    downloads(table, stem, lang)
+
+
+def facts(table: pd.DataFrame) -> None:
+    """Label–value pairs (a one-column frame indexed by label) as a compact list."""
+    st.markdown("\n".join(f"- **{label}**：{value}" for label, value in table.iloc[:, 0].items()))
 
 
 def illustrative_note(kpis: pd.DataFrame, lang: Lang) -> None:

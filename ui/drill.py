@@ -28,14 +28,15 @@ def narrowed(filters: Filters, known_centers: list[str]) -> Filters:
     return filters
 
 
-def chips(lang: Lang) -> None:
-    """What the page is narrowed to, with a button to clear it; or a hint that charts can be clicked."""
+def chips(lang: Lang, hint: str | None = "tickets.focus_hint") -> None:
+    """What the page is narrowed to, with a button to clear it; otherwise `hint` (how to narrow), if any."""
     focus = [v for v in (st.query_params.get(CENTER), st.query_params.get(CATEGORY)) if v]
     if not focus:
-        st.caption(t("tickets.focus_hint", lang))
+        if hint:
+            st.caption(t(hint, lang))
         return
     row = st.container(horizontal=True, vertical_alignment="center")
-    row.markdown(f"**{t('tickets.focus', lang)}：** " + " · ".join(display(v, lang) for v in focus))
+    row.markdown(f"**{t('tickets.focus', lang)}** " + " · ".join(display(v, lang) for v in focus))
     row.button(t("tickets.clear_focus", lang), icon=":material/close:", on_click=clear, key="clear_focus")
 
 

@@ -109,13 +109,13 @@ def _plan(plan: ImportPlan, choices: Choices, lang: Lang, file_id: str) -> None:
         with st.expander(t("import.map_title", lang)):
             _mapping_form(plan.match, choices, lang, file_id)
     with st.expander(t("import.mapping", lang)):
-        st.dataframe(plan.column_mapping(lang), hide_index=True)
+        st.dataframe(plan.column_mapping(lang), hide_index=True, placeholder="—")
     with st.expander(t("import.preview", lang)):
-        st.dataframe(plan.preview())
+        st.dataframe(plan.preview(), placeholder="—")
     if plan.validation.unknown_enterprises:
         st.markdown(f"**{t('import.unknown', lang)}**")
         st.caption(t("import.unknown_caption", lang))
-        st.dataframe(plan.validation.unknown_enterprises, hide_index=True)
+        st.dataframe(plan.validation.unknown_enterprises, hide_index=True, placeholder="—")
     _rejects(plan, lang, file_id)
     valid = plan.counts.inserted + plan.counts.updated + plan.counts.unchanged
     if not valid:
@@ -136,6 +136,7 @@ def _rejects(plan: ImportPlan, lang: Lang, file_id: str) -> None:
             [t("report.row", lang), t("report.column", lang), t("report.problem", lang)], axis=1
         ),
         hide_index=True,
+        placeholder="—",
         height=min(400, 35 * (len(problems) + 1) + 3),
     )
     st.download_button(

@@ -53,6 +53,7 @@ def global_filters(lang: Lang) -> Filters:
         key="center",
         bind="query-params",
         placeholder=t("filters.all", lang),
+        select_all=False,
     )
     parks = data.parks()
     if centers:
@@ -66,6 +67,7 @@ def global_filters(lang: Lang) -> Filters:
         key="park",
         bind="query-params",
         placeholder=t("filters.all", lang),
+        select_all=False,
     )
     types = _enterprise_types(lang)
     return Filters(period=period, centers=tuple(centers), parks=tuple(chosen_parks), types=tuple(types))
@@ -82,6 +84,7 @@ def _enterprise_types(lang: Lang) -> list[str]:
         format_func=lambda key: t(f"type.{key}", lang),
         key="type",
         placeholder=t("filters.all", lang),
+        select_all=False,
     )
     if types:
         st.query_params["type"] = types

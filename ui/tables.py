@@ -77,19 +77,14 @@ def latest_months(completeness: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 
 
 def changes(
-    keys: list[str],
-    current: pd.Series,
-    previous: pd.Series,
-    year_ago: pd.Series,
-    labels: tuple[str, str],
-    lang: Lang,
+    keys: list[str], current: pd.Series, comparisons: dict[str, pd.Series], lang: Lang
 ) -> pd.DataFrame:
-    """Each KPI's change against the previous period and against the same period last year."""
+    """Each KPI's change against each comparison (label -> that period's total row)."""
     from analytics.metrics import BY_KEY
 
     rows = {
-        labels[0]: [BY_KEY[k].format_change(current[k], previous[k], lang) for k in keys],
-        labels[1]: [BY_KEY[k].format_change(current[k], year_ago[k], lang) for k in keys],
+        label: [BY_KEY[k].format_change(current[k], before[k], lang) for k in keys]
+        for label, before in comparisons.items()
     }
     return pd.DataFrame(
         rows, index=pd.Index([BY_KEY[k].label(lang) for k in keys], name=t("common.metric", lang))
@@ -159,7 +154,7 @@ def response(frame: pd.DataFrame, lang: Lang, illustrative: set[str], order: lis
     )
 
 
-def overdue(frame: pd.DataFrame, links: pd.Series, lang: Lang) -> pd.DataFrame:
+def overdue(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]) -> pd.DataFrame:
     """The overdue list with a profile link per enterprise (dates as dates, days overdue as a number)."""
     from analytics.domain import display
     from ui.topic_tables import enterprise_list
@@ -179,4 +174,5 @@ def overdue(frame: pd.DataFrame, links: pd.Series, lang: Lang) -> pd.DataFrame:
             t("tickets.col.description", lang): frame["description"],
         },
         lang,
+        illustrative,
     )

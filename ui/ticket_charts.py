@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analytics.domain import display
+from analytics.domain import OTHER, display
 from analytics.i18n import Lang, t
 from analytics.metrics import BY_KEY, SMALL_SAMPLE
 from ui.charts import BLUE, GREY, ORANGE, RED, center_label, layout, n_labels
@@ -15,9 +15,11 @@ GREEN, DARK_RED = "#1e8449", "#922b21"
 BUCKET_COLOURS = ["#d5f5e3", "#abebc6", "#f9e79f", "#f5b041", "#c0392b"]
 
 
-def _target_line(fig: go.Figure, value: float, text: str, position: str = "bottom right") -> None:
-    fig.add_vline(x=value, line_dash="dot", line_color=DARK_RED, annotation_text=text, annotation_font_color=DARK_RED,
-                  annotation_position=position)  # fmt: skip
+def _target_line(fig: go.Figure, value: float, text: str, lift: int = 0) -> None:
+    """A dotted target line with its label above the plot (`lift` stacks labels of nearby lines)."""
+    fig.add_vline(x=value, line_dash="dot", line_color=DARK_RED, opacity=0.7)
+    fig.add_annotation(x=value, y=1, yref="paper", yanchor="bottom", yshift=2 + lift, text=text, showarrow=False,
+                       font={"color": DARK_RED, "size": 11}, bgcolor="rgba(255,255,255,0.85)")  # fmt: skip
 
 
 def speed_by_center(box: pd.DataFrame, target_days: float, lang: Lang) -> go.Figure:
@@ -67,20 +69,24 @@ def reliability_by_center(kpis: pd.DataFrame, targets: dict[str, float], lang: L
                 marker={"color": colour, "opacity": [1.0 if m else 0.55 for m in missed],
                         "line": {"color": DARK_RED, "width": [2 if m else 0 for m in missed]}},
                 text=[metric.format(v) + (" ⚠" if m else "") for v, m in zip(frame[key], missed, strict=True)],
-                textposition="outside", cliponaxis=False,
+                textposition="inside", insidetextanchor="end", textfont={"color": "white"},
                 hovertemplate="%{customdata}<br>" + metric.label(lang) + " %{x:.1%}<extra></extra>",
             )
         )  # fmt: skip
     fig = go.Figure(bars)
-    for key, position in (("on_time_rate", "bottom right"), ("satisfaction_rate", "bottom left")):
+    for lift, key in enumerate(("on_time_rate", "satisfaction_rate")):
         if key in targets:
-            _target_line(fig, targets[key], f"{t('tickets.target', lang)} {targets[key]:.0%}", position)
+            label = f"{BY_KEY[key].label(lang)} {t('tickets.target', lang)} {targets[key]:.0%}"
+            _target_line(fig, targets[key], label, lift * 16)
     fig.update_layout(barmode="group")
-    return layout(
+    layout(
         fig,
-        90 + 70 * len(frame),
+        110 + 70 * len(frame),
         yaxis={"autorange": "reversed"},
-        xaxis={"tickformat": ".0%", "range": [0, 1.12]},
+        xaxis={"tickformat": ".0%", "range": [0, 1.02]},
+    )
+    return fig.update_layout(
+        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "xanchor": "left", "x": 0}
     )
 
 
@@ -109,6 +115,8 @@ def trend(
     """Median or P90 resolution days per month of receipt, one line per center (in `order`) and the whole scope."""
     fig = go.Figure()
     groups = dict(tuple(monthly.groupby(monthly["center"].fillna(""), sort=False)))
+    if len(groups) <= 2:  # one center: its line is the whole scope
+        groups.pop("", None)
     for center in ["", *order]:
         if center not in groups:
             continue
@@ -122,7 +130,9 @@ def trend(
                   "color": GREY if center == "" else None},
             customdata=rows["n"], hovertemplate=f"{name}<br>%{{x|%Y-%m}}: %{{y}} (n=%{{customdata}})<extra></extra>",
         )  # fmt: skip
-    return layout(fig, 380, yaxis_title=t("overview.axis_days", lang), xaxis={"tickformat": "%Y-%m"})
+    return layout(
+        fig, 380, yaxis_title=t("overview.axis_days", lang), xaxis={"tickformat": "%Y-%m", "dtick": "M1"}
+    )
 
 
 def flow(weekly: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -134,8 +144,10 @@ def flow(weekly: pd.DataFrame, lang: Lang) -> go.Figure:
         x=weekly["week"], y=weekly["backlog"], name=t("tickets.backlog", lang), mode="lines",
         line={"color": RED, "width": 2.5}, secondary_y=True,
     )  # fmt: skip
-    fig.update_xaxes(tickformat="%Y-%m-%d")
+    first_monday = weekly["week"].min()
+    fig.update_xaxes(tickformat="%Y-%m-%d", tick0=first_monday, dtick=4 * 7 * 86_400_000)  # every 4th Monday
     fig.update_yaxes(rangemode="tozero", tickformat=",d")
+    fig.update_yaxes(title_text=t("tickets.backlog", lang), secondary_y=True)
     return layout(fig, 380, barmode="group", hovermode="x unified")
 
 
@@ -162,7 +174,7 @@ def category_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str], or
     [center, category].
     """
     centers = [c for c in order if c in set(frame["center"])]
-    categories = sorted(frame["category"].unique())
+    categories = sorted(frame["category"].unique(), key=lambda c: (c == OTHER, c))
     x = frame["center"].map(lambda c: center_label(c, c in illustrative))
     y = frame["category"].map(lambda c: display(c, lang))
     text = [f"{n}" + ("*" if n < SMALL_SAMPLE else "") for n in frame["n"]]

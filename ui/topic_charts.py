@@ -15,7 +15,40 @@ from analytics.i18n import Lang, t
 from ui.charts import BLUE, GREY, ORANGE, RED, center_label, layout, n_labels
 
 GREEN = "#1e8449"
-PALETTE = ["#b03a2e", "#2e86c1", "#1e8449", "#d68910", "#7d3c98", "#17a589", "#707b7c", "#a04000", "#2874a6"]
+PALETTE = [
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
+]
+MANY = [  # for up to ~20 series (parks)
+    "#1f77b4",
+    "#aec7e8",
+    "#ff7f0e",
+    "#ffbb78",
+    "#2ca02c",
+    "#98df8a",
+    "#d62728",
+    "#ff9896",
+    "#9467bd",
+    "#c5b0d5",
+    "#8c564b",
+    "#c49c94",
+    "#e377c2",
+    "#f7b6d2",
+    "#7f7f7f",
+    "#c7c7c7",
+    "#bcbd22",
+    "#dbdb8d",
+    "#17becf",
+    "#9edae5",
+]
 
 
 def _per_center_lines(frame: pd.DataFrame, x: str, y: str, order: list[str], hover: str = "") -> go.Figure:
@@ -36,9 +69,8 @@ def _per_center_lines(frame: pd.DataFrame, x: str, y: str, order: list[str], hov
 
 def visits_weekly(frame: pd.DataFrame, order: list[str], lang: Lang) -> go.Figure:
     fig = _per_center_lines(frame, "week", "visits", order)
-    return layout(
-        fig, 360, yaxis_title=t("col.visits", lang), xaxis={"tickformat": "%Y-%m-%d"}, hovermode="x unified"
-    )
+    monday_ticks = {"tickformat": "%Y-%m-%d", "tick0": frame["week"].min(), "dtick": 4 * 7 * 86_400_000}
+    return layout(fig, 360, yaxis_title=t("col.visits", lang), xaxis=monday_ticks, hovermode="x unified")
 
 
 def visit_coverage(frame: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -91,7 +123,8 @@ def output_monthly(frame: pd.DataFrame, lang: Lang) -> go.Figure:
         x=before["month"], y=before["output_prev_year"], name=t("output.last_year", lang), mode="lines+markers",
         line={"color": GREY, "dash": "dash"},
     )  # fmt: skip
-    return layout(fig, 400, barmode="stack", yaxis_title=t("col.output", lang), xaxis={"tickformat": "%Y-%m"})
+    return layout(fig, 400, barmode="stack", yaxis={"title": t("col.output", lang), "tickformat": ",.0f"},
+                  xaxis={"tickformat": "%Y-%m", "dtick": "M1"})  # fmt: skip
 
 
 def output_monthly_by_park(frame: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -102,7 +135,8 @@ def output_monthly_by_park(frame: pd.DataFrame, lang: Lang) -> go.Figure:
         fig.add_bar(
             x=rows["month"], y=rows["output"], name=name, marker_color=PALETTE[position % len(PALETTE)]
         )
-    layout(fig, 420, barmode="stack", yaxis_title=t("col.output", lang), xaxis={"tickformat": "%Y-%m"})
+    layout(fig, 420, barmode="stack", yaxis={"title": t("col.output", lang), "tickformat": ",.0f"},
+           xaxis={"tickformat": "%Y-%m", "dtick": "M1"})  # fmt: skip
     return fig.update_layout(
         legend={"orientation": "v", "x": 1.02, "y": 1, "xanchor": "left", "yanchor": "top"}
     )
@@ -121,7 +155,7 @@ def output_growth(kpis: pd.DataFrame, growth: pd.DataFrame, lang: Lang) -> go.Fi
         bars.append(
             go.Bar(
                 name=t(name, lang), y=labels, x=values, orientation="h", customdata=centers["center"],
-                marker_color=[colour if (v or 0) >= 0 else GREY for v in values.fillna(0)],
+                marker_color=colour,
                 text=["—" if pd.isna(v) else f"{v:+.1%}" for v in values], textposition="outside", cliponaxis=False,
             )
         )  # fmt: skip
@@ -132,6 +166,9 @@ def output_growth(kpis: pd.DataFrame, growth: pd.DataFrame, lang: Lang) -> go.Fi
 
 
 def growth_distribution(bins: pd.DataFrame, lang: Lang) -> go.Figure:
+    held = bins.index[bins["enterprises"] > 0]
+    if len(held):
+        bins = bins.loc[max(held.min() - 1, bins.index.min()) : min(held.max() + 1, bins.index.max())]
     labels = [f"{low:+.0%}" + ("+" if low >= 2 else "") for low in bins["bin_low"]]
     colours = [GREY if low < 0 else GREEN for low in bins["bin_low"]]
     fig = go.Figure(go.Bar(x=labels, y=bins["enterprises"], marker_color=colours))
@@ -166,7 +203,7 @@ def vaccination_timeline(
         if not rows.empty:
             fig.add_scatter(x=rows["day"], y=rows[column], name=center_label(center, center in illustrative),
                             mode="lines+markers", line={"color": PALETTE[position % len(PALETTE)]})  # fmt: skip
-    fig.add_vrect(x0=period[0], x1=period[1], fillcolor="#eeeeee", opacity=0.5, line_width=0)
+    fig.add_vrect(x0=period[0], x1=period[1], fillcolor="#eeeeee", opacity=0.6, line_width=0, layer="below")
     return layout(fig, 380, yaxis={"tickformat": ".0%", "range": [0, 1.02]}, hovermode="x unified")
 
 
@@ -205,7 +242,9 @@ def breakdown(
         values = rows[rows["item"] == item].set_index("center").reindex(centers)
         fig.add_bar(
             y=labels, x=values["person_times"], name=display(item, lang), orientation="h",
-            marker_color=PALETTE[position % len(PALETTE)] if dimension == "category" else None,
+            marker_color=PALETTE[position % len(PALETTE)] if dimension == "category" else MANY[position % len(MANY)],
+            text=None if dimension == "category" else [display(item, lang)] * len(values), textposition="inside",
+            insidetextanchor="middle",
             customdata=values["activities"].fillna(0),
             hovertemplate=f"{display(item, lang)}<br>%{{x:,}} " + t("col.person_times", lang)
             + " · %{customdata} " + t("col.activities", lang) + "<extra></extra>",
@@ -258,7 +297,7 @@ def enterprise_output(frame: pd.DataFrame, period: tuple[dt.date, dt.date], lang
                        line={"color": GREY, "dash": "dash"}),
         ]
     )  # fmt: skip
-    fig.add_vrect(x0=period[0], x1=period[1], fillcolor="#eeeeee", opacity=0.5, line_width=0)
+    fig.add_vrect(x0=period[0], x1=period[1], fillcolor="#eeeeee", opacity=0.6, line_width=0, layer="below")
     return layout(fig, 320, yaxis_title=t("col.output", lang), xaxis={"tickformat": "%Y-%m"})
 
 

@@ -26,11 +26,18 @@ def _dates(values: pd.Series) -> pd.Series:
 
 
 def enterprise_list(
-    frame: pd.DataFrame, links: pd.Series, columns: dict[str, pd.Series], lang: Lang
+    frame: pd.DataFrame,
+    links: pd.Series,
+    columns: dict[str, pd.Series],
+    lang: Lang,
+    illustrative: set[str] = frozenset(),
 ) -> pd.DataFrame:
-    """A list of enterprises: the profile link first, then `columns`, then name and USCC for exports."""
+    """A list of enterprises: the profile link first, then `columns`, then name and USCC for exports.
+    Illustrative centers keep their * mark."""
     table = pd.DataFrame({"link": links.to_numpy()}, index=frame.index)
     for label, values in columns.items():
+        if label == t("common.center", lang):
+            values = values.map(lambda c: center_label(c, c in illustrative))
         table[label] = values.to_numpy()
     table[t("col.enterprise", lang)] = frame["name"].to_numpy()
     table[t("col.uscc", lang)] = frame["uscc"].to_numpy()
@@ -41,7 +48,7 @@ def for_download(table: pd.DataFrame) -> pd.DataFrame:
     return table.drop(columns=["link"])
 
 
-def not_visited(frame: pd.DataFrame, links: pd.Series, lang: Lang) -> pd.DataFrame:
+def not_visited(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]) -> pd.DataFrame:
     return enterprise_list(
         frame, links,
         {
@@ -54,6 +61,7 @@ def not_visited(frame: pd.DataFrame, links: pd.Series, lang: Lang) -> pd.DataFra
             t("col.days_since", lang): frame["days_since"],
         },
         lang,
+        illustrative,
     )  # fmt: skip
 
 
@@ -79,7 +87,14 @@ def visit_workload(coverage: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     )
 
 
-def parks(frame: pd.DataFrame, illustrative: set[str], lang: Lang) -> pd.DataFrame:
+def _in_order(frame: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """Rows in the centers' order (a total row, center null, last), keeping each center's own order."""
+    rank = {center: position for position, center in enumerate(order)}
+    return frame.sort_values("center", key=lambda c: c.map(rank).fillna(len(rank)), kind="stable")
+
+
+def parks(frame: pd.DataFrame, illustrative: set[str], order: list[str], lang: Lang) -> pd.DataFrame:
+    frame = _in_order(frame, order)
     return pd.DataFrame(
         {
             t("common.center", lang): frame["center"].map(lambda c: center_label(c, c in illustrative)),
@@ -104,7 +119,7 @@ def shares(frame: pd.DataFrame, illustrative: set[str], lang: Lang) -> pd.DataFr
     )
 
 
-def top_output(frame: pd.DataFrame, links: pd.Series, lang: Lang) -> pd.DataFrame:
+def top_output(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]) -> pd.DataFrame:
     return enterprise_list(
         frame, links,
         {
@@ -117,10 +132,13 @@ def top_output(frame: pd.DataFrame, links: pd.Series, lang: Lang) -> pd.DataFram
             t("col.yoy_like", lang): frame["like_for_like_yoy"].map(lambda v: "—" if pd.isna(v) else f"{v:+.1%}"),
         },
         lang,
+        illustrative,
     )  # fmt: skip
 
 
-def below_threshold(frame: pd.DataFrame, links: pd.Series, lang: Lang) -> pd.DataFrame:
+def below_threshold(
+    frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]
+) -> pd.DataFrame:
     return enterprise_list(
         frame, links,
         {
@@ -133,10 +151,12 @@ def below_threshold(frame: pd.DataFrame, links: pd.Series, lang: Lang) -> pd.Dat
             t("col.full_rate", lang): _pct(frame["full_course_rate"]),
         },
         lang,
+        illustrative,
     )  # fmt: skip
 
 
-def people(frame: pd.DataFrame, illustrative: set[str], lang: Lang) -> pd.DataFrame:
+def people(frame: pd.DataFrame, illustrative: set[str], order: list[str], lang: Lang) -> pd.DataFrame:
+    frame = _in_order(frame, order)
     return pd.DataFrame(
         {
             t("common.center", lang): frame["center"].map(

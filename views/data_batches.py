@@ -16,7 +16,7 @@ if history.empty:
     st.info(t("batches.empty", lang))
     st.stop()
 selection = st.dataframe(
-    history, hide_index=True, on_select="rerun", selection_mode="single-row", key="batch_table",
+    history, hide_index=True, on_select="rerun", selection_mode="single-row", key="batch_table", placeholder="—",
     column_config=batches.history_columns(lang),
 )  # fmt: skip
 chosen = batches.selected_batch(history, selection)
@@ -29,7 +29,7 @@ rejects = batches.rejects_table(int(chosen.batch_id), lang)
 if rejects.empty:
     st.caption(t("batches.no_rejects", lang))
 else:
-    st.dataframe(rejects, hide_index=True)
+    st.dataframe(rejects, hide_index=True, placeholder="—")
     st.download_button(
         t("batches.rejects_download", lang), xlsx_bytes(rejects, "rejects"), f"batch-{chosen.batch_id}-rejects.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", on_click="ignore",

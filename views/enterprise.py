@@ -23,6 +23,7 @@ if query.strip():
     else:
         choice = st.selectbox(
             t("enterprise.pick", lang), found["uscc"], index=None, key="enterprise_pick",
+            placeholder=t("enterprise.pick_placeholder", lang),
             format_func=lambda code: "{} · {} · {}".format(*found.set_index("uscc").loc[code, ["name", "center", "park"]]),
         )  # fmt: skip
         if choice and choice != st.query_params.get("uscc"):
@@ -43,18 +44,25 @@ st.caption(
 )
 
 summary = data.mart("enterprise_summary", filters, uscc=uscc).iloc[0]
-components.kpi_tiles(
-    summary, None, ["visits", "tickets_received", "median_resolution_days", "output_value", "output_yoy",
-                    "vaccination_rate"], lang, None,
-)  # fmt: skip
+output = data.mart("enterprise_output", filters, uscc=uscc)
+tiles = [
+    "visits",
+    "tickets_received",
+    "median_resolution_days",
+    "output_value",
+    "output_yoy",
+    "vaccination_rate",
+]
+if output.empty:  # never reported output: no tile claims 0
+    tiles = [key for key in tiles if not key.startswith("output")]
+components.kpi_tiles(summary, None, tiles, lang, None)
 
 left, right = st.columns([1, 2])
 with left:
     st.subheader(t("enterprise.facts", lang))
-    st.table(topic_tables.enterprise_facts(facts, lang))
+    components.facts(topic_tables.enterprise_facts(facts, lang))
 with right:
     st.subheader(t("enterprise.output", lang))
-    output = data.mart("enterprise_output", filters, uscc=uscc)
     if output.empty:
         st.caption(t("enterprise.nothing", lang))
     else:

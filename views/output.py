@@ -14,7 +14,7 @@ order = centers["center"].tolist()
 illustrative = set(centers.loc[centers["is_illustrative"], "center"])
 filters = drill.narrowed(context.filters(), order)
 components.page_header(t("output.title", lang), filters, lang)
-drill.chips(lang)
+drill.chips(lang, "focus.center_hint")
 
 kpis = data.center_kpis(filters)
 total, before = kpis[kpis["is_total"]].iloc[0], data.center_kpis(filters.previous())
@@ -47,23 +47,20 @@ components.clickable_chart(topic_charts.output_growth(kpis, growth, lang), "grow
 missing = int(growth.loc[growth["center"].isna(), "missing"].iloc[0])
 st.caption(t("output.yoy_caption", lang, missing=missing))
 
-left, right = st.columns(2)
-with left:
-    st.subheader(t("output.shares_title", lang))
-    components.table(
-        topic_tables.shares(data.mart("output_shares", filters), illustrative, lang),
-        "output-shares",
-        lang,
-        hide_index=True,
-    )
-with right:
-    st.subheader(t("output.parks_title", lang))
-    components.table(
-        topic_tables.parks(data.mart("output_parks", filters), illustrative, lang),
-        "output-parks",
-        lang,
-        hide_index=True,
-    )
+st.subheader(t("output.shares_title", lang))
+components.table(
+    topic_tables.shares(data.mart("output_shares", filters), illustrative, lang),
+    "output-shares",
+    lang,
+    hide_index=True,
+)
+st.subheader(t("output.parks_title", lang))
+components.table(
+    topic_tables.parks(data.mart("output_parks", filters), illustrative, order, lang),
+    "output-parks",
+    lang,
+    hide_index=True,
+)
 
 st.subheader(t("output.growth_title", lang))
 components.chart(
@@ -75,6 +72,8 @@ st.caption(t("output.growth_caption", lang, missing=missing, new=new))
 st.subheader(t("output.top_title", lang))
 top = data.mart("output_top", filters)
 components.enterprise_table(
-    topic_tables.top_output(top, links.profile_urls(top["uscc"], top["name"]), lang), "top-output", lang
+    topic_tables.top_output(top, links.profile_urls(top["uscc"], top["name"]), lang, illustrative),
+    "top-output",
+    lang,
 )
 components.illustrative_note(kpis, lang)

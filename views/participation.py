@@ -11,7 +11,7 @@ order = centers["center"].tolist()
 illustrative = set(centers.loc[centers["is_illustrative"], "center"])
 filters = drill.narrowed(context.filters(), order)
 components.page_header(t("participation.title", lang), filters, lang)
-drill.chips(lang)
+drill.chips(lang, "focus.center_hint")
 if filters.types:
     st.caption(t("filters.types_activities_note", lang))
 
@@ -39,7 +39,7 @@ components.chart(topic_charts.breakdown(breakdown, "venue", order, illustrative,
 
 st.subheader(t("participation.people_title", lang))
 components.table(
-    topic_tables.people(data.mart("activities_people", filters), illustrative, lang),
+    topic_tables.people(data.mart("activities_people", filters), illustrative, order, lang),
     "people",
     lang,
     hide_index=True,
@@ -47,7 +47,7 @@ components.table(
 
 st.subheader(t("participation.top_title", lang))
 top = topic_tables.top_activities(data.mart("activities_top", filters), lang)
-st.dataframe(top, hide_index=True)
+st.dataframe(top, hide_index=True, placeholder="—", column_config=components.number_columns(top))
 components.downloads(top, "top-activities", lang)
 
 st.subheader(t("participation.calendar_title", lang))

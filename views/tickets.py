@@ -24,15 +24,15 @@ before, year_ago = data.center_kpis(filters.previous()), data.center_kpis(filter
 keys = ["tickets_received", "closure_rate", "on_time_rate", "satisfaction_rate", "median_resolution_days",
         "p90_resolution_days", "open_tickets", "overdue_tickets"]  # fmt: skip
 components.kpi_tiles(total, before[before["is_total"]].iloc[0], keys, lang, filters.previous())
-components.table(
-    tables.changes(
-        keys, total, before[before["is_total"]].iloc[0], year_ago[year_ago["is_total"]].iloc[0],
-        (components.period_label("tickets.vs_previous", filters.previous(), lang),
-         components.period_label("tickets.vs_last_year", filters.year_earlier(), lang)),
-        lang,
-    ),
-    hide_index=False,
-)  # fmt: skip
+previous_total, year_ago_total = before[before["is_total"]].iloc[0], year_ago[year_ago["is_total"]].iloc[0]
+if filters.previous().period == filters.year_earlier().period:  # a 12-month period: the same comparison
+    comparisons = {components.period_label("tickets.vs_both", filters.previous(), lang): previous_total}
+else:
+    comparisons = {
+        components.period_label("tickets.vs_previous", filters.previous(), lang): previous_total,
+        components.period_label("tickets.vs_last_year", filters.year_earlier(), lang): year_ago_total,
+    }
+components.table(tables.changes(keys, total, comparisons, lang), hide_index=False)
 components.target_badges(total, targets, lang)
 
 st.subheader(t("tickets.compare_title", lang))
@@ -48,6 +48,7 @@ with right:
     components.clickable_chart(
         ticket_charts.reliability_by_center(kpis, targets, lang), "reliability", drill.CENTER
     )
+st.caption(t("tickets.speed_caption", lang))
 st.markdown(f"**{t('tickets.ranking', lang)}**")
 components.table(tables.ranking(box, kpis, lang), "ranking", lang, hide_index=True)
 components.illustrative_note(kpis, lang)
@@ -86,6 +87,7 @@ st.caption(t("tickets.trend_caption", lang))
 
 st.subheader(t("tickets.flow_title", lang))
 components.chart(ticket_charts.flow(data.mart("tickets_flow", filters), lang), "flow")
+st.caption(t("tickets.flow_caption", lang))
 
 st.subheader(t("tickets.aging_title", lang))
 components.clickable_chart(
@@ -115,5 +117,7 @@ st.subheader(t("tickets.overdue_title", lang))
 overdue = data.mart("tickets_overdue", filters)
 st.caption(t("tickets.overdue_caption", lang, n=len(overdue)))
 components.enterprise_table(
-    tables.overdue(overdue, links.profile_urls(overdue["uscc"], overdue["enterprise"]), lang), "overdue", lang
+    tables.overdue(overdue, links.profile_urls(overdue["uscc"], overdue["enterprise"]), lang, illustrative),
+    "overdue",
+    lang,
 )

@@ -12,7 +12,7 @@ order = centers["center"].tolist()
 illustrative = set(centers.loc[centers["is_illustrative"], "center"])
 filters = drill.narrowed(context.filters(), order)
 components.page_header(t("vaccination.title", lang), filters, lang)
-drill.chips(lang)
+drill.chips(lang, hint=None)
 
 kpis = data.center_kpis(filters)
 total, before = kpis[kpis["is_total"]].iloc[0], data.center_kpis(filters.previous())
@@ -45,7 +45,7 @@ st.subheader(t("vaccination.below_title", lang, threshold=f"{threshold:.0%}"))
 below = data.mart("vaccination_below", filters, threshold=threshold)
 st.caption(t("vaccination.below_caption", lang, n=len(below)))
 components.enterprise_table(
-    topic_tables.below_threshold(below, links.profile_urls(below["uscc"], below["name"]), lang),
+    topic_tables.below_threshold(below, links.profile_urls(below["uscc"], below["name"]), lang, illustrative),
     "below-threshold",
     lang,
 )

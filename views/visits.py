@@ -8,9 +8,10 @@ from ui import components, context, data, drill, links, topic_charts, topic_tabl
 lang = context.lang()
 centers = data.centers()
 order = centers["center"].tolist()
+illustrative = set(centers.loc[centers["is_illustrative"], "center"])
 filters = drill.narrowed(context.filters(), order)
 components.page_header(t("visits.title", lang), filters, lang)
-drill.chips(lang)
+drill.chips(lang, "focus.center_hint")
 
 kpis = data.center_kpis(filters)
 total, before = kpis[kpis["is_total"]].iloc[0], data.center_kpis(filters.previous())
@@ -37,7 +38,9 @@ st.subheader(t("visits.not_visited_title", lang))
 unvisited = data.mart("visits_not_visited", filters)
 st.caption(t("visits.not_visited_caption", lang, n=len(unvisited)))
 components.enterprise_table(
-    topic_tables.not_visited(unvisited, links.profile_urls(unvisited["uscc"], unvisited["name"]), lang),
+    topic_tables.not_visited(
+        unvisited, links.profile_urls(unvisited["uscc"], unvisited["name"]), lang, illustrative
+    ),
     "not-visited",
     lang,
 )
