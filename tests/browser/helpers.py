@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from playwright.sync_api import Page, expect
 
 TIMEOUT = 60_000
@@ -57,3 +59,15 @@ def grid_cell(page: Page, column: int, row: int, table: int = 0) -> str:
     )
     cell.wait_for(state="attached", timeout=TIMEOUT)
     return cell.inner_text()
+
+
+def click_until(page: Page, click: Callable[[], None], done: Callable[[], bool], attempts: int = 3) -> None:
+    """Click, and click again if the expected effect did not follow: a chart or grid can still be laying
+    itself out (positions shifting) when it first appears."""
+    for _ in range(attempts):
+        click()
+        for _ in range(40):
+            if done():
+                return
+            page.wait_for_timeout(250)
+    raise AssertionError("the click had no effect")

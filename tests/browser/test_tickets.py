@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from analytics.domain import TICKET_CATEGORIES, display
-from tests.browser.helpers import filter_sentence, open_app, plotly_bars, sentence, wait_idle
+from tests.browser.helpers import click_until, filter_sentence, open_app, plotly_bars, sentence, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -23,8 +23,8 @@ def test_clicking_a_center_narrows_the_page_and_the_url(server, page):
     expect(page.get_by_role("heading", name="企业诉求办理")).to_be_visible()
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 7", timeout=60_000)
     assert plotly_bars(page, 0) == 6
-    page.locator(".js-plotly-plot").first.locator(".barlayer .point").nth(3).click(force=True)  # 小塘
-    page.wait_for_url("**focus=**", timeout=60_000)
+    bar = page.locator(".js-plotly-plot").first.locator(".barlayer .point").nth(3)  # 小塘
+    click_until(page, lambda: bar.click(force=True), lambda: "focus=" in page.url)
     expect(sentence(page)).to_contain_text("产业社区：小塘", timeout=60_000)
     wait_idle(page)
     assert query(page)["focus"] == ["小塘"]
@@ -46,8 +46,8 @@ def test_clicking_a_category_cell_narrows_to_it(server, page):
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 7", timeout=60_000)
     grid = page.locator(".js-plotly-plot").nth(6)
     grid.scroll_into_view_if_needed()
-    grid.locator(".scatterlayer .point").first.click(force=True)
-    page.wait_for_url("**category=**", timeout=60_000)
+    cell = grid.locator(".scatterlayer .point").first
+    click_until(page, lambda: cell.click(force=True), lambda: "category=" in page.url)
     expect(sentence(page)).to_contain_text(" | Categories: ", timeout=60_000)
     (center,), (category,) = query(page)["focus"], query(page)["category"]
     assert center in {"长虹岭", "罗村", "松岗", "小塘", "官窑", "大学城"}

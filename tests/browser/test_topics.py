@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import grid_cell, open_app, wait_idle
+from tests.browser.helpers import click_until, grid_cell, open_app, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -31,13 +31,25 @@ def test_from_a_list_to_a_profile_and_back(server, page, browser_context):
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 3", timeout=60_000)
     top = page.locator('[data-testid="stDataFrame"]').last
     top.scroll_into_view_if_needed()
+    wait_idle(page)
     name = grid_cell(page, 0, 0, table=page.locator('[data-testid="stDataFrame"]').count() - 1).split("#")[-1]
-    box = top.locator(".dvn-scroller").bounding_box()
-    page.mouse.move(box["x"] + 30, box["y"] + 52)  # the grid arms a link when hovered
-    page.wait_for_timeout(500)
-    with browser_context.expect_page() as opened:
+    opened = []
+
+    def remember(tab) -> None:
+        opened.append(tab)
+
+    browser_context.on("page", remember)
+
+    def click_first_link() -> None:
+        top.scroll_into_view_if_needed()
+        box = top.locator(".dvn-scroller").bounding_box()  # read now: the layout may have moved
+        page.mouse.move(box["x"] + 30, box["y"] + 52)  # the grid arms a link when hovered
+        page.wait_for_timeout(300)
         page.mouse.click(box["x"] + 30, box["y"] + 52)  # the first enterprise's link
-    profile = opened.value
+
+    click_until(page, click_first_link, lambda: bool(opened))
+    browser_context.remove_listener("page", remember)
+    profile = opened[0]
     wait_idle(profile)
     expect(profile.get_by_role("heading", name=name)).to_be_visible(timeout=60_000)
     assert "uscc=" in profile.url and "lang=English" in profile.url  # the link keeps the language
