@@ -24,18 +24,26 @@ def official_years() -> range:
 
 
 @cache
+def _calendar() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every day from CALENDAR_START to CALENDAR_END (datetime64[D]), is_workday, is_official."""
+    days = np.arange(np.datetime64(CALENDAR_START, "D"), np.datetime64(CALENDAR_END, "D") + 1)
+    years = official_years()
+    year = days.astype("datetime64[Y]").astype(np.int64) + 1970
+    is_official = (year >= years.start) & (year < years.stop)
+    weekend = (days.astype(np.int64) + 3) % 7 >= 5  # day 0, 1970-01-01, was a Thursday
+    holidays = np.isin(days, np.array(list(constants.holidays), dtype="datetime64[D]"))
+    makeup = np.isin(days, np.array(list(constants.workdays), dtype="datetime64[D]"))
+    is_workday = np.where(is_official, (~weekend & ~holidays) | makeup, ~weekend)
+    return days, is_workday, is_official
+
+
+@cache
 def calendar_frame() -> pd.DataFrame:
     """One row per day from CALENDAR_START to CALENDAR_END: day, is_workday, workday_seq, is_official."""
-    days = pd.date_range(CALENDAR_START, CALENDAR_END, freq="D")
-    years = official_years()
-    is_official = (days.year >= years.start) & (days.year < years.stop)
-    weekend = days.day_of_week >= 5
-    holidays = days.isin(pd.to_datetime(list(constants.holidays)))
-    makeup = days.isin(pd.to_datetime(list(constants.workdays)))
-    is_workday = np.where(is_official, (~weekend & ~holidays) | makeup, ~weekend)
+    days, is_workday, is_official = _calendar()
     return pd.DataFrame(
         {
-            "day": days.date,
+            "day": days.astype(object),  # datetime.date
             "is_workday": is_workday,
             "workday_seq": np.cumsum(is_workday).astype("int32"),
             "is_official": is_official,
@@ -45,8 +53,8 @@ def calendar_frame() -> pd.DataFrame:
 
 @cache
 def _workday_array() -> np.ndarray:
-    frame = calendar_frame()
-    return frame.loc[frame["is_workday"], "day"].to_numpy(dtype="datetime64[D]")
+    days, is_workday, _ = _calendar()
+    return days[is_workday]
 
 
 def add_working_days(start: np.ndarray, n: np.ndarray) -> np.ndarray:

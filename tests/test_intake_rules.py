@@ -253,6 +253,18 @@ def test_enterprise_matched_by_name_ignoring_spaces_and_width(con, written):
     assert value(plan, 2, "uscc") == E2
 
 
+def test_a_blank_code_is_matched_by_name_even_after_a_bad_code_with_that_name(con):
+    """A bad code and a blank code both read as 'no code'; only the blank one may fall back to the name."""
+    data = "走访日期,统一社会信用代码,企业名称,走访人\n" + "".join(
+        f"2021-06-0{day},{code},佛山（南海）华联电子有限公司,张敏\n"
+        for day, code in ((8, "914406050000000018"), (9, ""))
+    )
+    plan = import_file(con, data.encode(), "走访.csv", "visits")
+    assert columns_by_row(plan) == {2: {"统一社会信用代码"}}
+    assert accepted_rows(plan) == [3]
+    assert value(plan, 3, "uscc") == E2
+
+
 def test_a_different_name_is_not_guessed(con):
     plan = import_file(
         con,

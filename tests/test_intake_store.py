@@ -90,6 +90,33 @@ def test_a_changed_row_is_an_update_and_undo_restores_it(con, firms):
     ).fetchone() == (True,)
 
 
+def test_only_updates_are_logged_and_undo_of_a_mixed_batch_restores_both_kinds(con, firms):
+    run(con, tickets_file(firms), "t.csv", "tickets")
+    original = ticket(con, "T-1")
+    (u1, _), _, _ = firms
+    changed = csv(
+        "工单号,受理日期,统一社会信用代码,诉求类别,诉求内容",
+        f"T-1,2022-07-01,{u1},市政设施,积水已排",
+        f"T-3,2022-07-03,{u1},用工招聘,招普工",
+    )
+    _, batch, counts = run(con, changed, "t2.csv", "tickets")
+    assert (counts.inserted, counts.updated) == (1, 1)
+    logged = con.execute(
+        "SELECT row_key, old_values->>'description' FROM import_changes WHERE batch_id = ?", [batch]
+    ).fetchall()
+    assert [text for _, text in logged] == ["道路积水"]  # the replaced version, nothing for the insert
+    assert undo(con, batch) == {"tickets": 2}
+    assert ticket(con, "T-3") == {}
+    assert ticket(con, "T-1") == original
+
+
+def test_legacy_insert_entries_are_dropped_by_the_migration(con):
+    con.execute("INSERT INTO import_changes VALUES (999, 'tickets', 'k', '{}', NULL)")
+    con.execute("DELETE FROM schema_migrations WHERE version = '0003_changes_updates_only'")
+    assert db.migrate(con) == ["0003_changes_updates_only"]
+    assert con.execute("SELECT count(*) FROM import_changes WHERE old_values IS NULL").fetchone() == (0,)
+
+
 def test_undo_of_an_insert_deletes_exactly_its_rows(con, firms):
     before = counts_of(con)
     _, batch, _ = run(con, tickets_file(firms), "t.csv", "tickets")

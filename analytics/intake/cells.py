@@ -311,9 +311,24 @@ def _bad_time_limit(raw: Any) -> Parsed:
     )
 
 
+def distinct(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, uniques) with `values == uniques[codes]`; every missing value (None, NaN) is one None.
+
+    Missing values are found inside the hash pass (pandas' use_na_sentinel=False would first scan the
+    whole column for them, a second touch of every cell).
+    """
+    codes, uniques = pd.factorize(values.to_numpy(), use_na_sentinel=True)
+    uniques = np.asarray(uniques, dtype=object)
+    missing = codes < 0
+    if missing.any():
+        codes = np.where(missing, len(uniques), codes)
+        uniques = np.append(uniques, np.array([None], dtype=object))
+    return codes, uniques
+
+
 def map_unique(values: pd.Series, function: Callable[[Any], Any]) -> pd.Series:
     """`function` applied once per distinct value of `values` (cells repeat a lot in ledgers)."""
-    codes, uniques = pd.factorize(values.to_numpy(), use_na_sentinel=False)
+    codes, uniques = distinct(values)
     results = np.empty(len(uniques), dtype=object)
     results[:] = [function(value) for value in uniques]
     return pd.Series(results[codes], index=values.index, dtype=object)
@@ -326,7 +341,7 @@ def parse_column(
 
     `dtype` ("datetime", "Int64", "float64", "boolean") types the values; None keeps Python objects.
     """
-    codes, uniques = pd.factorize(values.to_numpy(), use_na_sentinel=False)
+    codes, uniques = distinct(values)
     if parser is parse_text:
         parsed_values, problems = _text_values(uniques), np.full(len(uniques), None, dtype=object)
     else:
@@ -347,22 +362,22 @@ def parse_column(
 
 
 def _text_values(uniques: np.ndarray) -> np.ndarray:
-    """parse_text of distinct cells: text stripped in bulk (missing tokens to None), the rest one by one."""
+    """parse_text of distinct cells, with a fast path for text (stripped; missing tokens to None)."""
     result = np.empty(len(uniques), dtype=object)
-    is_text = np.fromiter((type(value) is str for value in uniques), dtype=bool, count=len(uniques))
-    if is_text.any():
-        text = pd.Series(uniques[is_text], dtype=object).str.strip()
-        result[is_text] = np.where(text.isin(MISSING_TOKENS).to_numpy(), None, text.to_numpy())
-    result[~is_text] = [None if pd.isna(raw) else parse_text(raw).value for raw in uniques[~is_text]]
+    result[:] = [
+        (None if (text := raw.strip()) in MISSING_TOKENS else text)
+        if type(raw) is str
+        else None
+        if pd.isna(raw)
+        else parse_text(raw).value
+        for raw in uniques
+    ]
     return result
 
 
 def text_column(values: pd.Series) -> pd.Series:
     """`clean` for a whole column (without NFKC for text cells), once per distinct cell."""
-    codes, uniques = pd.factorize(values.to_numpy(), use_na_sentinel=False)
+    codes, uniques = distinct(values)
     result = np.empty(len(uniques), dtype=object)
-    is_text = np.fromiter((type(value) is str for value in uniques), dtype=bool, count=len(uniques))
-    if is_text.any():
-        result[is_text] = pd.Series(uniques[is_text], dtype=object).str.strip().to_numpy()
-    result[~is_text] = ["" if pd.isna(raw) else clean(raw) for raw in uniques[~is_text]]
+    result[:] = [raw.strip() if type(raw) is str else "" if pd.isna(raw) else clean(raw) for raw in uniques]
     return pd.Series(result[codes], index=values.index, dtype=object)

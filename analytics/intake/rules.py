@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.domain import OTHER, STATUS_CLOSED
-from analytics.intake.cells import Problem, map_unique
+from analytics.intake.cells import Problem, distinct
 from analytics.intake.headers import money_factor
 from analytics.intake.validate import Registry, Work
 from analytics.settings import Settings
@@ -96,25 +96,28 @@ def _due_dates(work: Work, settings: Settings) -> None:
     """办理时限 to a due date: a date as given, N calendar days, or N working days after received
     (received itself not counted); a blank limit takes the category's default in working days."""
     values = work.values
-    received = values["received_date"]
-    limit = values["due_date"] if work.has("due_date") else pd.Series(None, index=values.index, dtype=object)
-    kind = map_unique(
-        limit, lambda v: v[0] if isinstance(v, tuple) else ("date" if isinstance(v, dt.date) else None)
-    )
-    amount = map_unique(limit, lambda v: v[1] if isinstance(v, tuple) else 0).astype("int64")
-    default = map_unique(values["category"].fillna(OTHER), settings.due_workdays)
-    due = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
-    given = kind.eq("date")
-    due[given] = pd.to_datetime(limit[given])
-    workdays = received.notna() & (kind.eq("workdays") | kind.isna())
+    index = values.index
+    received = values["received_date"].to_numpy(dtype="datetime64[ns]")
+    limit = values["due_date"] if work.has("due_date") else pd.Series(None, index=index, dtype=object)
+    codes, limits = distinct(limit)  # parsed limits: ("workdays" | "days", n), a date, or None
+    kind = np.array([v[0] if isinstance(v, tuple) else "" for v in limits], dtype=object)[codes]
+    amount = np.array([v[1] if isinstance(v, tuple) else 0 for v in limits], dtype=np.int64)[codes]
+    dates = [v if isinstance(v, dt.date) else None for v in limits]
+    given_date = pd.to_datetime(pd.Series(dates, dtype=object)).to_numpy(dtype="datetime64[ns]")[codes]
+    category_codes, categories = distinct(values["category"].fillna(OTHER))
+    default = np.array([settings.due_workdays(c) for c in categories], dtype=np.int64)[category_codes]
+    known = ~np.isnat(received)
+    given = ~np.isnat(given_date)
+    due = given_date.copy()
+    workdays = known & ~given & (kind != "days")  # a blank limit counts the default in working days
     if workdays.any():
-        n = amount.where(kind.eq("workdays"), default)[workdays].to_numpy(dtype=np.int64)
-        due[workdays] = add_working_days(received[workdays].to_numpy(dtype="datetime64[D]"), n)
-    calendar = received.notna() & kind.eq("days")
-    due[calendar] = received[calendar] + pd.to_timedelta(amount[calendar], unit="D")
-    values["due_date"] = due
+        n = np.where(kind == "workdays", amount, default)[workdays]
+        due[workdays] = add_working_days(received[workdays].astype("datetime64[D]"), n)
+    calendar = known & (kind == "days")
+    due[calendar] = received[calendar] + amount[calendar].astype("timedelta64[D]")
+    values["due_date"] = pd.Series(due, index=index)
     work.reject(
-        given & _less(due, received),
+        pd.Series(given & (due < received), index=index),
         "due_date",
         "办理时限早于受理日期",
         "the due date is before the received date",

@@ -2,7 +2,8 @@
 
 A row whose key is new is inserted; a row whose key exists is an update when a value the file carries
 differs (the previous row is kept in import_changes), else unchanged. Columns the file does not have
-are left as stored. Every write bumps the data version.
+are left as stored. Every row a batch inserts or updates carries its batch_id, so undo removes the
+batch's rows and puts back the logged previous versions. Every write bumps the data version.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from analytics.db import bump_data_version
 from analytics.intake.reading import Refused
@@ -61,29 +63,46 @@ def _update_columns(dataset: Dataset, present: set[str], schema: dict[str, str])
 def _stage(
     cur: duckdb.DuckDBPyConnection, dataset: Dataset, rows: pd.DataFrame, present: set[str]
 ) -> list[str]:
-    """Stage accepted rows, typed like the target table, in temp table `classified` with their fate
-    (is_new, is_changed); return the columns an update sets."""
+    """Make the accepted rows view `incoming`, typed like the target table (plus `change_key`, the
+    row_key); return the columns an update sets.
+
+    The rows go over as one Arrow table (NaN / NaT / NA become NULL), which DuckDB scans without copying,
+    so the statements below can each read them without materialising them again.
+    """
     schema = _schema(cur, dataset.table)
     columns = [c for c in schema if c in rows.columns]
-    cur.register("staged", rows[list(dict.fromkeys([*columns, "row_key"]))])  # NaN / NaT / NA read as NULL
+    frame = rows[list(dict.fromkeys([*columns, "row_key"]))]
+    cur.register("staged", pa.Table.from_pandas(frame, preserve_index=False))
     select = ", ".join(f'CAST("{c}" AS {schema[c]}) AS "{c}"' for c in columns)
-    updates = _update_columns(dataset, present, schema)
-    keys = TABLE_KEYS[dataset.table]
-    join = " AND ".join(f'i."{k}" = t."{k}"' for k in keys)
-    differs = " OR ".join(f'{_new_value(dataset, c)} IS DISTINCT FROM t."{c}"' for c in updates) or "false"
-    cur.execute(
-        f"""CREATE OR REPLACE TEMP TABLE classified AS
-        SELECT i.*, t."{keys[0]}" IS NULL AS is_new, t."{keys[0]}" IS NOT NULL AND ({differs}) AS is_changed
-        FROM (SELECT {select}, row_key AS change_key FROM staged) AS i
-        LEFT JOIN {dataset.table} AS t ON {join}"""
-    )
-    return updates
+    cur.execute(f"CREATE OR REPLACE TEMP VIEW incoming AS SELECT {select}, row_key AS change_key FROM staged")
+    return _update_columns(dataset, present, schema)
+
+
+def _join(dataset: Dataset) -> str:
+    """Incoming row `i` and stored row `t` have the same key."""
+    return " AND ".join(f'i."{k}" = t."{k}"' for k in TABLE_KEYS[dataset.table])
+
+
+def _differs(dataset: Dataset, updates: list[str]) -> str:
+    """Incoming row `i` would change stored row `t`."""
+    return " OR ".join(f'{_new_value(dataset, c)} IS DISTINCT FROM t."{c}"' for c in updates) or "false"
 
 
 def _new_value(dataset: Dataset, column: str) -> str:
     if (dataset.name, column) in KEEP_WHEN_NULL:
         return f'coalesce(i."{column}", t."{column}")'
     return f'i."{column}"'
+
+
+def _count(cur: duckdb.DuckDBPyConnection, dataset: Dataset, updates: list[str]) -> Counts:
+    first_key = TABLE_KEYS[dataset.table][0]
+    inserted, updated, total = cur.execute(
+        f"""SELECT count(*) FILTER (t."{first_key}" IS NULL),
+                   count(*) FILTER (t."{first_key}" IS NOT NULL AND ({_differs(dataset, updates)})),
+                   count(*)
+        FROM incoming AS i LEFT JOIN {dataset.table} AS t ON {_join(dataset)}"""
+    ).fetchall()[0]
+    return Counts(inserted, updated, total - inserted - updated)
 
 
 def classify(
@@ -93,11 +112,7 @@ def classify(
     if rows.empty:
         return Counts(0, 0, 0)
     with con.cursor() as cur:
-        _stage(cur, dataset, rows, present)
-        inserted, updated, total = cur.execute(
-            "SELECT count(*) FILTER (is_new), count(*) FILTER (is_changed), count(*) FROM classified"
-        ).fetchall()[0]
-    return Counts(inserted, updated, total - inserted - updated)
+        return _count(cur, dataset, _stage(cur, dataset, rows, present))
 
 
 @dataclass(frozen=True)
@@ -145,53 +160,51 @@ def _write_rows(
     cur: duckdb.DuckDBPyConnection, dataset: Dataset, rows: pd.DataFrame, present: set[str], batch: int
 ) -> Counts:
     updates = _stage(cur, dataset, rows, present)
-    table, keys = dataset.table, TABLE_KEYS[dataset.table]
+    counts = _count(cur, dataset, updates)
+    table, keys, join = dataset.table, TABLE_KEYS[dataset.table], _join(dataset)
     if dataset.name == "parks":
-        _add_missing(cur, "centers", "SELECT DISTINCT center FROM classified", ("center",), batch)
+        _add_missing(cur, "centers", "SELECT DISTINCT center FROM incoming", ("center",), batch)
     if dataset.name == "visits":
         _add_missing(
             cur, "service_staff",
-            "SELECT DISTINCT p.center, c.staff AS name FROM classified AS c "
+            "SELECT DISTINCT p.center, i.staff AS name FROM incoming AS i "
             "JOIN enterprises AS e USING (uscc) JOIN parks AS p ON p.park = e.park",
             ("center", "name"), batch,
         )  # fmt: skip
-    key_json = ", ".join(f"'{k}', c.\"{k}\"" for k in keys)
-    join = " AND ".join(f't."{k}" = c."{k}"' for k in keys)
-    cur.execute(
-        f"INSERT INTO import_changes SELECT ?, '{table}', c.change_key, json_object({key_json}), to_json(t) "
-        f"FROM classified AS c JOIN {table} AS t ON {join} WHERE c.is_changed",
-        [batch],
-    )
-    cur.execute(
-        f"INSERT INTO import_changes SELECT ?, '{table}', c.change_key, json_object({key_json}), NULL "
-        "FROM classified AS c WHERE c.is_new",
-        [batch],
-    )
-    if updates:
-        assignments = ", ".join(f'"{c}" = {_new_value(dataset, c).replace("i.", "c.")}' for c in updates)
+    if counts.updated:
         cur.execute(
-            f"UPDATE {table} AS t SET {assignments}, batch_id = ? FROM classified AS c WHERE {join} AND c.is_changed",
+            f"CREATE OR REPLACE TEMP TABLE changed AS SELECT i.* FROM incoming AS i JOIN {table} AS t "
+            f"ON {join} WHERE {_differs(dataset, updates)}"
+        )
+        key_json = ", ".join(f"'{k}', i.\"{k}\"" for k in keys)
+        cur.execute(
+            f"INSERT INTO import_changes SELECT ?, '{table}', i.change_key, json_object({key_json}), to_json(t) "
+            f"FROM changed AS i JOIN {table} AS t ON {join}",
             [batch],
         )
-    schema = _schema(cur, table)
-    incoming = set(_columns(cur, "classified"))
-    staged = [c for c in schema if c in incoming]
-    defaults = {c: e.replace("i.", "c.") for c, e in INSERT_DEFAULTS.get(dataset.name, {}).items()}
-    insert_columns = list(dict.fromkeys([*staged, *defaults]))
-    values = ", ".join(
-        f'coalesce(c."{col}", {defaults[col]})' if col in defaults and col in staged
-        else defaults.get(col, f'c."{col}"')
-        for col in insert_columns
-    )  # fmt: skip
-    cur.execute(
-        f"INSERT INTO {table} ({', '.join(chr(34) + c + chr(34) for c in insert_columns)}, batch_id) "
-        f"SELECT {values}, ? FROM classified AS c WHERE c.is_new",
-        [batch],
-    )
-    inserted, updated, total = cur.execute(
-        "SELECT count(*) FILTER (is_new), count(*) FILTER (is_changed), count(*) FROM classified"
-    ).fetchall()[0]
-    return Counts(inserted, updated, total - inserted - updated)
+        assignments = ", ".join(f'"{c}" = {_new_value(dataset, c)}' for c in updates)
+        cur.execute(
+            f"UPDATE {table} AS t SET {assignments}, batch_id = ? FROM changed AS i WHERE {join}", [batch]
+        )
+    if counts.inserted:
+        schema = _schema(cur, table)
+        incoming = set(_columns(cur, "incoming"))
+        staged = [c for c in schema if c in incoming]
+        defaults = INSERT_DEFAULTS.get(dataset.name, {})
+        insert_columns = list(dict.fromkeys([*staged, *defaults]))
+        values = ", ".join(
+            f'coalesce(i."{col}", {defaults[col]})' if col in defaults and col in staged
+            else defaults.get(col, f'i."{col}"')
+            for col in insert_columns
+        )  # fmt: skip
+        all_new = not counts.updated and not counts.unchanged
+        new = "" if all_new else f"WHERE NOT EXISTS (SELECT 1 FROM {table} AS t WHERE {join})"
+        cur.execute(
+            f"INSERT INTO {table} ({', '.join(chr(34) + c + chr(34) for c in insert_columns)}, batch_id) "
+            f"SELECT {values}, ? FROM incoming AS i {new}",
+            [batch],
+        )
+    return counts
 
 
 def _columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
@@ -201,21 +214,15 @@ def _columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 def _add_missing(
     cur: duckdb.DuckDBPyConnection, table: str, source: str, keys: tuple[str, ...], batch: int
 ) -> None:
-    """Insert the rows of `source` whose key `table` lacks (new centers, new service workers), logged."""
+    """Insert the rows of `source` whose key `table` lacks (new centers, new service workers)."""
     columns = ", ".join(keys)
     same = " AND ".join(f"t.{k} = s.{k}" for k in keys)
     known = " AND ".join(f"s.{k} IS NOT NULL" for k in keys)
     cur.execute(
-        f"CREATE OR REPLACE TEMP TABLE additions AS SELECT * FROM ({source}) AS s "
-        f"WHERE {known} AND NOT EXISTS (SELECT 1 FROM {table} AS t WHERE {same})"
-    )
-    key_json = ", ".join(f"'{k}', {k}" for k in keys)
-    cur.execute(
-        f"INSERT INTO import_changes SELECT ?, '{table}', concat_ws('\x1f', {columns}), json_object({key_json}), NULL "
-        "FROM additions",
+        f"INSERT INTO {table} ({columns}, batch_id) SELECT {columns}, ? FROM ({source}) AS s "
+        f"WHERE {known} AND NOT EXISTS (SELECT 1 FROM {table} AS t WHERE {same})",
         [batch],
     )
-    cur.execute(f"INSERT INTO {table} ({columns}, batch_id) SELECT {columns}, ? FROM additions", [batch])
 
 
 def _write_rejects(cur: duckdb.DuckDBPyConnection, batch: int, rejects: pd.DataFrame) -> None:
@@ -239,13 +246,11 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, int]:
     force changed a row this batch touched (undo the later one first).
     """
     with con.cursor() as cur:
-        found = cur.execute(
-            "SELECT is_demo, undone_at FROM import_batches WHERE batch_id = ?", [batch_id]
-        ).fetchall()
+        found = cur.execute("SELECT undone_at FROM import_batches WHERE batch_id = ?", [batch_id]).fetchall()
         batch = found[0] if found else None
         if batch is None:
             raise Refused(f"没有编号为 {batch_id} 的导入批次", f"there is no import batch {batch_id}")
-        is_demo, undone_at = batch
+        (undone_at,) = batch
         if undone_at is not None:
             raise Refused(
                 f"批次 {batch_id} 已于 {undone_at:%Y-%m-%d %H:%M} 撤销",
@@ -260,7 +265,7 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, int]:
             )
         cur.execute("BEGIN")
         try:
-            restored = _demo_undo(cur, batch_id) if is_demo else _restore(cur, batch_id)
+            restored = _restore(cur, batch_id)
             cur.execute(
                 "UPDATE import_batches SET undone_at = current_localtimestamp() WHERE batch_id = ?",
                 [batch_id],
@@ -274,15 +279,12 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, int]:
 
 
 def _later_batches(cur: duckdb.DuckDBPyConnection, batch_id: int) -> list[int]:
+    """Batches still in force that changed a row this batch wrote: the row they replaced carried its id."""
     rows = cur.execute(
         """SELECT DISTINCT later.batch_id
         FROM import_changes AS later
         JOIN import_batches AS b ON b.batch_id = later.batch_id AND b.undone_at IS NULL
-        WHERE later.batch_id > $batch
-          AND (EXISTS (SELECT 1 FROM import_changes AS mine
-                       WHERE mine.batch_id = $batch AND mine.table_name = later.table_name
-                         AND mine.row_key = later.row_key)
-               OR TRY_CAST(later.old_values->>'batch_id' AS BIGINT) = $batch)
+        WHERE later.batch_id > $batch AND TRY_CAST(later.old_values->>'batch_id' AS BIGINT) = $batch
         ORDER BY 1""",
         {"batch": batch_id},
     ).fetchall()
@@ -290,41 +292,20 @@ def _later_batches(cur: duckdb.DuckDBPyConnection, batch_id: int) -> list[int]:
 
 
 def _restore(cur: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, int]:
+    """Remove the rows the batch wrote (they carry its id) and put back those it replaced."""
     restored = {}
-    tables = [
-        r[0]
-        for r in cur.execute(
-            "SELECT DISTINCT table_name FROM import_changes WHERE batch_id = ?", [batch_id]
-        ).fetchall()
-    ]
-    for table in tables:
-        schema = {name: kind for name, kind, *_ in cur.execute(f"DESCRIBE {table}").fetchall()}
-        keys = TABLE_KEYS[table]
-        key_struct = json.dumps({k: schema[k] for k in keys})
-        row_struct = json.dumps(schema)
-        cur.execute(
-            f"CREATE OR REPLACE TEMP TABLE undo_keys AS SELECT unnest(json_transform(key_values, '{key_struct}')) "
-            "FROM import_changes WHERE batch_id = ? AND table_name = ?",
-            [batch_id, table],
+    for table in TABLE_KEYS:
+        (count,) = cur.execute(f"SELECT count(*) FROM {table} WHERE batch_id = ?", [batch_id]).fetchall()[0]
+        if not count:
+            continue
+        cur.execute(f"DELETE FROM {table} WHERE batch_id = ?", [batch_id])
+        row_struct = json.dumps(
+            {name: kind for name, kind, *_ in cur.execute(f"DESCRIBE {table}").fetchall()}
         )
-        join = " AND ".join(f't."{k}" = u."{k}"' for k in keys)
-        cur.execute(f"DELETE FROM {table} AS t USING undo_keys AS u WHERE {join}")
         cur.execute(
             f"INSERT INTO {table} BY NAME SELECT unnest(json_transform(old_values, '{row_struct}')) "
             "FROM import_changes WHERE batch_id = ? AND table_name = ? AND old_values IS NOT NULL",
             [batch_id, table],
         )
-        (count,) = cur.execute("SELECT count(*) FROM undo_keys").fetchall()[0]
         restored[table] = count
-    return restored
-
-
-def _demo_undo(cur: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, int]:
-    """Demo batches carry no change log: their rows are the rows still marked with the batch."""
-    restored = {}
-    for table in TABLE_KEYS:
-        (count,) = cur.execute(f"SELECT count(*) FROM {table} WHERE batch_id = ?", [batch_id]).fetchall()[0]
-        if count:
-            cur.execute(f"DELETE FROM {table} WHERE batch_id = ?", [batch_id])
-            restored[table] = count
     return restored

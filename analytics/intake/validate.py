@@ -7,6 +7,7 @@ rules compare whole columns, messages are formatted for the rejected rows only.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -121,8 +122,8 @@ class Work:
             )
         )
 
-    def reject_problems(self, column: str, problems: pd.Series) -> None:
-        found = problems[problems.notna()]
+    def reject_problems(self, column: str, found: pd.Series) -> None:
+        """Reject the rows of `found` (row number -> the Problem with its cell)."""
         if len(found):
             self.problems.append(
                 pd.DataFrame(
@@ -137,9 +138,10 @@ class Work:
 
     def parse(self, column: str, parser: Callable[[Any], cells.Parsed], dtype: str | None) -> None:
         values, problems = cells.parse_column(self.raw_by_column[column], parser, dtype)
-        self.unreadable[column] = problems.notna()
+        unreadable = problems.notna()
+        self.unreadable[column] = unreadable
         self.values[column] = values
-        self.reject_problems(column, problems)
+        self.reject_problems(column, problems[unreadable])
 
     def rejected(self) -> pd.Series:
         rejected = pd.Series(False, index=self.raw.index)
@@ -169,27 +171,37 @@ def data_rows(sheet: Sheet, match: HeaderMatch) -> pd.DataFrame:
     looked at cell by cell.
     """
     width = max(match.headers) + 1 if match.headers else 0
-    body = sheet.rows[match.row + 1 :]
-    if any(len(row) != width for row in body):
-        body = [(list(row) + [""] * width)[:width] for row in body]
-    grid = pd.DataFrame(body, columns=range(width), dtype=object)
-    grid.index = pd.Index(sheet.row_numbers[match.row + 1 :], name="row")
-    if grid.empty:
-        return grid
-    nonempty = grid.to_numpy() != ""  # readers give '' for an empty cell
+    grid = _cell_array(sheet.rows[match.row + 1 :], width)
+    numbers = np.asarray(sheet.row_numbers[match.row + 1 :], dtype=np.int64)
+    nonempty = grid != ""  # readers give '' for an empty cell
     filled = nonempty.sum(axis=1)
     present = nonempty[:, list(match.columns)].sum(axis=1)
-    skip = pd.Series(present == 0, index=grid.index)
+    skip = present == 0
     # Rows with few cells may be totals, footers or blank ('/' and '无' cells): those are read cell by cell.
     sparse = (filled <= 4) | (present <= max(3, len(match.columns) // 2))
-    for number in grid.index[sparse & ~skip.to_numpy()]:
-        row = grid.loc[number]
+    for position in np.flatnonzero(sparse & ~skip):
+        row = grid[position]
         texts = [t for t in (cells.clean(c) for c in row) if t]
         total = any(re.sub(r"\s", "", text).startswith(TOTAL_WORDS) for text in texts[:4])
         footer = bool(texts) and texts[0].startswith(FOOTER_WORDS) and len(texts) <= 4
         blank = all(cells.is_missing(row[j]) for j in match.columns)
-        skip[number] = total or footer or blank
-    return grid[~skip]
+        skip[position] = total or footer or blank
+    if skip.any():
+        grid, numbers = grid[~skip], numbers[~skip]
+    return pd.DataFrame(grid, index=pd.Index(numbers, name="row"), dtype=object, copy=False)
+
+
+def _cell_array(rows: list[list[Any]], width: int) -> np.ndarray:
+    """The rows as a (rows × width) object array: longer rows cut, shorter ones padded with ''."""
+    if not rows or not width:
+        return np.full((len(rows), width), "", dtype=object)
+    lengths = set(map(len, rows))
+    if len(lengths) > 1 or min(lengths) < width:
+        padding = [""] * width
+        rows = [(list(row) + padding)[:width] for row in rows]
+    length = len(rows[0])
+    cells_in_order = itertools.chain.from_iterable(rows)
+    return np.fromiter(cells_in_order, dtype=object, count=len(rows) * length).reshape(-1, length)[:, :width]
 
 
 def validate(
@@ -232,8 +244,9 @@ def validate(
         if work.problems
         else pd.DataFrame(columns=PROBLEM_COLUMNS)
     )
+    rejected = work.rejected()
     return Validation(
-        rows=work.values[~work.rejected()],
+        rows=work.values[~rejected] if rejected.any() else work.values,
         problems=problems.sort_values("row", kind="stable").reset_index(drop=True),
         raw=raw,
         rows_read=len(raw),
@@ -265,6 +278,9 @@ def _categories(work: Work, column: str, choices: tuple[tuple[str, str], ...]) -
         )
 
 
+SPREAD_COLUMNS = ("ambiguous", "neither", "unknown", "code_given", "differs", "resolved")
+
+
 def _match_enterprises(work: Work, registry: Registry) -> list[dict[str, str | None]]:
     """Resolve each row's enterprise: by USCC first (never falling back to the name), else by name.
 
@@ -279,19 +295,17 @@ def _match_enterprises(work: Work, registry: Registry) -> list[dict[str, str | N
             "name": work.values["name"] if work.has("name") else nothing,
         }
     )
-    code_ids, code_values = pd.factorize(rows["code"].to_numpy(), use_na_sentinel=False)
-    name_ids, name_values = pd.factorize(rows["name"].to_numpy(), use_na_sentinel=False)
+    code_ids, code_values = cells.distinct(rows["code"])
+    name_ids, name_values = cells.distinct(rows["name"])
+    given = rows["code_given"].to_numpy(dtype=bool)
+    # A bad code and a blank one both read as no code, so whether a code was written is part of the pair.
+    names = len(name_values) + 1
     pair_ids, codes = np.unique(
-        code_ids.astype(np.int64) * (len(name_values) + 1) + name_ids, return_inverse=True
+        (code_ids.astype(np.int64) * names + name_ids) * 2 + given, return_inverse=True
     )
-    code_of, name_of = np.divmod(pair_ids, len(name_values) + 1)
-    first_row = pd.Series(np.arange(len(codes))).groupby(codes).first().to_numpy()
+    code_of, name_of = np.divmod(pair_ids // 2, names)
     pair = pd.DataFrame(
-        {
-            "code": pd.Series(code_values, dtype=object)[code_of].to_numpy(),
-            "code_given": rows["code_given"].to_numpy()[first_row],
-            "name": pd.Series(name_values, dtype=object)[name_of].to_numpy(),
-        }
+        {"code": code_values[code_of], "code_given": pair_ids % 2 == 1, "name": name_values[name_of]}
     )
     pair = pair.where(pair.notna(), None)
     registered = registry.enterprises
@@ -311,7 +325,9 @@ def _match_enterprises(work: Work, registry: Registry) -> list[dict[str, str | N
         pair["by_code"].notna() & pair["name"].notna()
         & (pair["by_code"].map(registered.set_index("uscc")["name_key"]) != pair["name_key"])
     )  # fmt: skip
-    spread = pair.iloc[codes].set_index(index)
+    spread = pd.DataFrame(
+        {column: pair[column].to_numpy()[codes] for column in SPREAD_COLUMNS}, index=index, copy=False
+    )
     work.reject(
         spread["ambiguous"], "name",
         "企业名称在名录中对应多家企业，请填写统一社会信用代码",
@@ -373,12 +389,14 @@ def _keys(work: Work) -> None:
     dataset = work.match.dataset
     index = work.raw.index
     number = work.values[dataset.number] if dataset.number and work.has(dataset.number) else None
-    unnumbered = number.isna() if number is not None else pd.Series(True, index=index)
-    key = pd.Series(pd.NA, index=index, dtype="string")
-    if number is not None:
-        key[~unnumbered] = numbered_key(number[~unnumbered].astype("string"))
-    if unnumbered.any():
-        key[unnumbered] = composite_key(*[_key_part(work, column)[unnumbered] for column in dataset.key])
+    numbered = number.notna() if number is not None else pd.Series(False, index=index)
+    if number is not None and numbered.all():
+        key = numbered_key(number.astype("string"))
+    else:
+        key = pd.Series(pd.NA, index=index, dtype="string")
+        if numbered.any():
+            key[numbered] = numbered_key(number[numbered].astype("string"))
+        key[~numbered] = composite_key(*[_key_part(work, column)[~numbered] for column in dataset.key])
     work.values["row_key"] = key
     repeated = key.duplicated(keep="first")
     if repeated.any():
