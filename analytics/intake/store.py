@@ -62,9 +62,9 @@ def _update_columns(dataset: Dataset, present: set[str], schema: dict[str, str])
 
 def _stage(
     cur: duckdb.DuckDBPyConnection, dataset: Dataset, rows: pd.DataFrame, present: set[str]
-) -> list[str]:
+) -> tuple[list[str], list[str]]:
     """Make the accepted rows view `incoming`, typed like the target table (plus `change_key`, the
-    row_key); return the columns an update sets.
+    row_key); return the table's columns it carries and the columns an update sets.
 
     The rows go over as one Arrow table (NaN / NaT / NA become NULL), which DuckDB scans without copying,
     so the statements below can each read them without materialising them again.
@@ -75,7 +75,7 @@ def _stage(
     cur.register("staged", pa.Table.from_pandas(frame, preserve_index=False))
     select = ", ".join(f'CAST("{c}" AS {schema[c]}) AS "{c}"' for c in columns)
     cur.execute(f"CREATE OR REPLACE TEMP VIEW incoming AS SELECT {select}, row_key AS change_key FROM staged")
-    return _update_columns(dataset, present, schema)
+    return columns, _update_columns(dataset, present, schema)
 
 
 def _join(dataset: Dataset) -> str:
@@ -112,7 +112,8 @@ def classify(
     if rows.empty:
         return Counts(0, 0, 0)
     with con.cursor() as cur:
-        return _count(cur, dataset, _stage(cur, dataset, rows, present))
+        _, updates = _stage(cur, dataset, rows, present)
+        return _count(cur, dataset, updates)
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ def commit(
 def _write_rows(
     cur: duckdb.DuckDBPyConnection, dataset: Dataset, rows: pd.DataFrame, present: set[str], batch: int
 ) -> Counts:
-    updates = _stage(cur, dataset, rows, present)
+    staged, updates = _stage(cur, dataset, rows, present)
     counts = _count(cur, dataset, updates)
     table, keys, join = dataset.table, TABLE_KEYS[dataset.table], _join(dataset)
     if dataset.name == "parks":
@@ -187,9 +188,6 @@ def _write_rows(
             f"UPDATE {table} AS t SET {assignments}, batch_id = ? FROM changed AS i WHERE {join}", [batch]
         )
     if counts.inserted:
-        schema = _schema(cur, table)
-        incoming = set(_columns(cur, "incoming"))
-        staged = [c for c in schema if c in incoming]
         defaults = INSERT_DEFAULTS.get(dataset.name, {})
         insert_columns = list(dict.fromkeys([*staged, *defaults]))
         values = ", ".join(
@@ -205,10 +203,6 @@ def _write_rows(
             [batch],
         )
     return counts
-
-
-def _columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    return [row[0] for row in cur.execute(f"DESCRIBE {table}").fetchall()]
 
 
 def _add_missing(
