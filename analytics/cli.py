@@ -11,10 +11,10 @@ from pathlib import Path
 
 import duckdb
 
-from analytics import db
+from analytics import db, logs
 from analytics.demo.load import DemoRefused, load_demo
 from analytics.filters import Filters
-from analytics.intake import DATASETS, Refused, commit_import, plan_import, undo
+from analytics.intake import DATASETS, Refused, commit_import, plan_import, undo, unexpected
 from analytics.kpis import summary, summary_csv
 from analytics.periods import Period, default_period
 
@@ -92,6 +92,7 @@ def _positive_float(text: str) -> float:
 
 def _open(path: Path | None) -> duckdb.DuckDBPyConnection:
     target = path or db.default_db_path()
+    logs.configure(target)
     try:
         return db.connect(target)
     except duckdb.IOException as error:
@@ -133,11 +134,15 @@ def _import(args: argparse.Namespace) -> int:
             plan = plan_import(
                 con, data, path.name, args.dataset, args.center, args.user, args.sheet, preview=args.dry_run
             )
+            batch_id, counts = (None, plan.counts) if args.dry_run else commit_import(con, plan)
         except Refused as refusal:
             print(f"error: {path}: {refusal}", file=sys.stderr)
             status = 2
             continue
-        batch_id, counts = (None, plan.counts) if args.dry_run else commit_import(con, plan)
+        except Exception as error:  # nothing of this file was written (one transaction); say so, go on
+            print(f"error: {path}: {unexpected(error, path.name)}", file=sys.stderr)
+            status = 2
+            continue
         print(json.dumps(plan.report(batch_id, counts), ensure_ascii=False), flush=True)
     con.close()
     return status

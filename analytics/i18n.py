@@ -504,6 +504,9 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "report.raw": {"zh": "原始内容", "en": "Raw cells"},
     "report.header": {"zh": "文件中的表头", "en": "Header in the file"},
     "report.field": {"zh": "对应字段", "en": "Read as"},
+    "report.warning": {"zh": "提示", "en": "Warning"},
+    "report.rejects_sheet": {"zh": "被拒绝的行", "en": "Rejected rows"},
+    "report.warnings_sheet": {"zh": "提示", "en": "Warnings"},
     # Data management: batches
     "batches.title": {"zh": "导入记录", "en": "Import history"},
     "batches.caption": {

@@ -16,6 +16,11 @@ DEFAULT_TARGETS = {"on_time_rate": 0.95, "satisfaction_rate": 0.90, "median_reso
 class Settings:
     max_file_mb: float = 50
     max_rows: int = 2_000_000
+    max_uncompressed_mb: int = 1024  # an .xlsx / .ods expanding to more is refused (zip bombs)
+    max_cells: int = 20_000_000  # a sheet whose used range holds more cells is refused
+    max_reported_rejects: int = 10_000  # rejected rows listed per file (the rest are counted and said)
+    reader_memory_mb: int = 4096  # memory of the process that reads an uploaded file
+    reader_seconds: float = 120  # time it may take
     default_due_workdays: int = 7
     due_workdays_by_category: dict[str, int] = field(default_factory=dict)
     targets: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_TARGETS))
@@ -33,6 +38,11 @@ def load_settings(path: Path | None = None) -> Settings:
     return Settings(
         max_file_mb=float(intake.get("max_file_mb", defaults.max_file_mb)),
         max_rows=int(intake.get("max_rows", defaults.max_rows)),
+        max_uncompressed_mb=int(intake.get("max_uncompressed_mb", defaults.max_uncompressed_mb)),
+        max_cells=int(intake.get("max_cells", defaults.max_cells)),
+        max_reported_rejects=int(intake.get("max_reported_rejects", defaults.max_reported_rejects)),
+        reader_memory_mb=int(intake.get("reader_memory_mb", defaults.reader_memory_mb)),
+        reader_seconds=float(intake.get("reader_seconds", defaults.reader_seconds)),
         default_due_workdays=int(tickets.get("default_due_workdays", defaults.default_due_workdays)),
         due_workdays_by_category={k: int(v) for k, v in tickets.get("due_workdays_by_category", {}).items()},
         targets={**DEFAULT_TARGETS, **{k: float(v) for k, v in data.get("targets", {}).items()}},

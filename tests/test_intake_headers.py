@@ -245,7 +245,7 @@ def _csv(rows: list[list[str]]) -> bytes:
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_header_row_is_found(con, fixture, dataset, header_line, center, fmt):
     plan = plan_fixture(con, fixture, dataset, fmt=fmt, center=center)
-    assert plan.sheet.row_numbers[plan.match.row] == header_line
+    assert plan.header_row == header_line
     assert min(plan.validation.raw.index) > header_line
 
 
@@ -255,7 +255,7 @@ def test_header_below_blank_rows_and_a_merged_title_in_xlsx(con):
     ]]  # fmt: skip
     data = xlsx_bytes(rows, merges=[Merge(2, 1, 2, 7, "2021年职工服务活动台账")])
     plan = import_file(con, data, "活动台账.xlsx", "activities", center="罗村产业社区")
-    assert plan.sheet.row_numbers[plan.match.row] == 8
+    assert plan.header_row == 8
     assert accepted_rows(plan) == [9, 10]
     assert sorted(errors_by_row(plan)) == [11, 12, 13]
 

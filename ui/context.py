@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import streamlit as st
 
-from analytics import db
+from analytics import db, logs
 from analytics.demo.load import load_demo
 from analytics.filters import Filters
 from analytics.i18n import LANGS, Lang
@@ -17,6 +17,7 @@ FILTERS_KEY = "_filters"
 def connection() -> duckdb.DuckDBPyConnection:
     """The process's one DuckDB connection; a missing database is created with demo data."""
     path = db.default_db_path()
+    logs.configure(path)
     created = not path.exists()
     con = db.connect(path)
     if created:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from analytics.exports import xlsx_bytes
 from analytics.i18n import Lang, t
 from analytics.intake import (
     DATASETS,
@@ -17,6 +16,7 @@ from analytics.intake import (
     commit_import,
     mappings,
     plan_import,
+    unexpected,
 )
 from analytics.intake.headers import HeaderMatch
 from ui import context
@@ -58,6 +58,8 @@ def plan_for(upload: UploadedFile, choices: Choices) -> ImportPlan | Refused:
             )
         except Refused as refusal:
             plans[key] = refusal
+        except Exception as error:  # a clear message and a reference for the log, never a traceback
+            plans[key] = unexpected(error, upload.name)
     return plans[key]
 
 
@@ -89,8 +91,8 @@ def _plan(plan: ImportPlan, choices: Choices, lang: Lang, file_id: str) -> None:
             "import.summary",
             lang,
             dataset=plan.dataset.title(lang),
-            sheet=plan.sheet.sheet_name or "—",
-            row=plan.sheet.row_numbers[plan.match.row],
+            sheet=plan.sheet_name or "—",
+            row=plan.header_row,
         )
     )
     counts = [
@@ -127,6 +129,8 @@ def _plan(plan: ImportPlan, choices: Choices, lang: Lang, file_id: str) -> None:
 def _rejects(plan: ImportPlan, lang: Lang, file_id: str) -> None:
     """The rejected rows with their reasons, and the error report to fix and upload again."""
     if not plan.rejected:
+        if plan.warnings():
+            _report_button(plan, lang, file_id)
         return
     st.markdown(f"**{t('import.rejects', lang)}**")
     st.caption(t("import.rejects_caption", lang))
@@ -139,8 +143,12 @@ def _rejects(plan: ImportPlan, lang: Lang, file_id: str) -> None:
         placeholder="—",
         height=min(400, 35 * (len(problems) + 1) + 3),
     )
+    _report_button(plan, lang, file_id)
+
+
+def _report_button(plan: ImportPlan, lang: Lang, file_id: str) -> None:
     st.download_button(
-        t("import.error_report", lang), xlsx_bytes(plan.rejected_rows(lang), "errors"),
+        t("import.error_report", lang), plan.error_report(lang),
         f"{plan.file_name.rsplit('.', 1)[0]}-错误报告.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"report-{file_id}", icon=":material/download:", on_click="ignore",
@@ -150,8 +158,11 @@ def _rejects(plan: ImportPlan, lang: Lang, file_id: str) -> None:
 def _commit(plan: ImportPlan, lang: Lang, file_id: str) -> None:
     try:
         batch_id, counts = commit_import(context.connection(), plan)
-    except Exception as error:  # the transaction rolled back; say so plainly
-        st.error(t("import.failed", lang) + str(error))
+    except Refused as refusal:
+        st.error(t("import.failed", lang) + refusal.problem.text())
+        return
+    except Exception as error:  # the transaction rolled back; say so plainly, with a reference for the log
+        st.error(t("import.failed", lang) + unexpected(error, plan.file_name).problem.text())
         return
     st.session_state[RESULTS_KEY][file_id] = (
         {

@@ -16,26 +16,29 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from analytics.exports import xlsx_sheets
 from analytics.i18n import Lang, t
 from analytics.intake import mappings
 from analytics.intake.cells import Problem, show
-from analytics.intake.headers import HeaderMatch, match_headers, missing_columns
-from analytics.intake.reading import Refused, Sheet, read_sheet
+from analytics.intake.headers import HeaderMatch
+from analytics.intake.prepare import MissingColumns, prepare
+from analytics.intake.reading import Refused
+from analytics.intake.sandbox import Limits, run, unexpected
 from analytics.intake.spec import DATASETS, Dataset
 from analytics.intake.store import BatchInfo, Counts, classify, commit, undo
-from analytics.intake.validate import Validation, load_registry, validate
+from analytics.intake.validate import Validation, load_registry
 from analytics.settings import Settings, load_settings
 
-__all__ = ["DATASETS", "ImportPlan", "MissingColumns", "Refused", "commit_import", "plan_import", "undo"]
-
-
-class MissingColumns(Refused):
-    """Refused for lacking required columns; carries the header match so a user can map headers."""
-
-    def __init__(self, zh: str, en: str, match: HeaderMatch, missing: list[str]) -> None:
-        super().__init__(zh, en)
-        self.match = match
-        self.missing = missing
+__all__ = [
+    "DATASETS",
+    "ImportPlan",
+    "MissingColumns",
+    "Refused",
+    "commit_import",
+    "plan_import",
+    "undo",
+    "unexpected",
+]
 
 
 @dataclass
@@ -44,7 +47,10 @@ class ImportPlan:
     sha256: str
     center: str | None
     user: str | None
-    sheet: Sheet
+    sheet_name: str | None  # the sheet read (None for a CSV)
+    sheet_names: list[str]
+    sheet_requested: bool
+    header_row: int  # the header's row number as the clerk sees it
     match: HeaderMatch
     validation: Validation
     counts: Counts
@@ -55,7 +61,7 @@ class ImportPlan:
 
     @property
     def rejected(self) -> int:
-        return len(self.validation.rejected_rows)
+        return self.validation.rejected_count
 
     def problems(self) -> pd.DataFrame:
         """Every problem of a rejected row, with that row's raw cells as JSON (for reports and storage)."""
@@ -81,6 +87,19 @@ class ImportPlan:
         report = raw.assign(**{t("report.problem", lang): reasons.reindex(rows).to_numpy()})
         report.insert(0, t("report.row", lang), rows)
         return report.reset_index(drop=True)
+
+    def error_report(self, lang: Lang) -> bytes:
+        """The downloadable error report: the rejected rows (fix them and upload the sheet again), then the
+        warnings about rows that were kept."""
+        warnings = pd.DataFrame(
+            {t("report.warning", lang): [w.zh if lang == "zh" else w.en for w in self.warnings()]}
+        )
+        return xlsx_sheets(
+            {
+                t("report.rejects_sheet", lang): self.rejected_rows(lang),
+                t("report.warnings_sheet", lang): warnings,
+            }
+        )
 
     def report(self, batch_id: int | None, counts: Counts | None = None) -> dict[str, Any]:
         """The CLI's JSON object for this file."""
@@ -117,6 +136,32 @@ class ImportPlan:
 
     def warnings(self) -> list[Problem]:
         notes = list(self.validation.warnings)
+        if self.sheet_names and self.sheet_name != self.sheet_names[0] and not self.sheet_requested:
+            notes.insert(
+                0,
+                Problem(
+                    f"已读取工作表「{self.sheet_name}」：前面的工作表中没有可识别的表头",
+                    f"read sheet '{self.sheet_name}': the sheets before it have no recognisable header",
+                ),
+            )
+        unlisted = self.validation.rejected_count - len(self.validation.rejected_rows)
+        if unlisted:
+            notes.append(
+                Problem(
+                    f"另有 {unlisted:,} 行被拒绝的行未逐行列出（只列出前 {len(self.validation.rejected_rows):,} 行）；"
+                    "请先改正已列出的问题再重新上传",
+                    f"{unlisted:,} more rejected rows are not listed (only the first "
+                    f"{len(self.validation.rejected_rows):,} are); fix those listed and upload again",
+                )
+            )
+        unknown = self.validation.unknown_count - len(self.validation.unknown_enterprises)
+        if unknown:
+            notes.append(
+                Problem(
+                    f"另有 {unknown:,} 家不在名录中的企业未列出",
+                    f"{unknown:,} more unknown enterprises not listed",
+                )
+            )
         if self.match.unrecognised:
             listed = "、".join(self.match.unrecognised)
             notes.append(
@@ -146,70 +191,44 @@ def plan_import(
 ) -> ImportPlan:
     """Read and validate a file and count what committing it would do. Raises Refused for a bad file.
 
-    `preview=False` skips counting inserts / updates (commit counts them in its transaction).
+    The file is read and validated in a child process (sandbox.py): a file that crashes, exhausts or
+    outlasts it is refused as unreadable. `preview=False` skips counting inserts / updates (commit counts
+    them in its transaction).
     """
     settings = settings or load_settings()
-    grid = read_sheet(data, file_name, settings, sheet)
-    remembered = mappings.remembered(con, center)
-    try:
-        match = match_headers(grid, dataset, remembered, center)
-    except Refused as refusal:
-        raise _suggest_dataset(grid, dataset, remembered, center) or refusal from None
-    missing = missing_columns(match.dataset, match.present, center)
-    if missing:
-        raise _missing_columns(grid, match, missing, remembered, center)
-    validation = validate(grid, match, load_registry(con), settings, center)
-    if len(validation.raw) > settings.max_rows:
-        raise Refused(
-            f"数据行数（{len(validation.raw):,}）超过上限 {settings.max_rows:,}",
-            f"{len(validation.raw):,} data rows exceed the limit of {settings.max_rows:,}",
-        )
-    counts = classify(con, match.dataset, validation.rows, validation.present) if preview else Counts(0, 0, 0)
+    prepared = run(
+        prepare,
+        (
+            data,
+            file_name,
+            dataset,
+            center,
+            sheet,
+            mappings.remembered(con, center),
+            load_registry(con),
+            settings,
+        ),
+        Limits(settings.reader_memory_mb, settings.reader_seconds),
+        file_name,
+    )
+    validation = prepared.validation
+    counts = (
+        classify(con, prepared.match.dataset, validation.rows, validation.present)
+        if preview
+        else Counts(0, 0, 0)
+    )
     return ImportPlan(
         file_name=file_name,
         sha256=hashlib.sha256(data).hexdigest(),
         center=center,
         user=user,
-        sheet=grid,
-        match=match,
+        sheet_name=prepared.sheet_name,
+        sheet_names=prepared.sheet_names,
+        sheet_requested=sheet is not None,
+        header_row=prepared.header_row,
+        match=prepared.match,
         validation=validation,
         counts=counts,
-    )
-
-
-def _missing_columns(
-    grid: Sheet, match: HeaderMatch, missing: list[str], remembered: dict, center: str | None
-) -> MissingColumns:
-    dataset = match.dataset
-    listed = "、".join(missing)
-    zh, en = (
-        f"「{dataset.title_zh}」缺少必需的列：{listed}",
-        f"{dataset.title_en}: required columns missing: {listed}",
-    )
-    try:
-        likely = match_headers(grid, None, remembered, center)
-    except Refused:
-        likely = None
-    if likely and likely.dataset != dataset and not missing_columns(likely.dataset, likely.present, center):
-        zh += f"。这个文件看起来是「{likely.dataset.title_zh}」，请选择正确的数据类型"
-        en += f". This file looks like {likely.dataset.title_en}: choose that dataset"
-    return MissingColumns(zh, en, match, missing)
-
-
-def _suggest_dataset(grid: Sheet, chosen: str | None, remembered: dict, center: str | None) -> Refused | None:
-    """When the chosen dataset's headers are nowhere to be found, name the dataset the file looks like."""
-    if chosen is None:
-        return None
-    try:
-        likely = match_headers(grid, None, remembered, center)
-    except Refused:
-        return None
-    if likely.dataset.name == chosen or missing_columns(likely.dataset, likely.present, center):
-        return None
-    title = DATASETS[chosen]
-    return Refused(
-        f"文件中没有「{title.title_zh}」的列名。这个文件看起来是「{likely.dataset.title_zh}」，请选择正确的数据类型",
-        f"the file has none of the {title.title_en} columns. It looks like {likely.dataset.title_en}: choose that dataset",
     )
 
 
@@ -222,5 +241,6 @@ def commit_import(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> tuple[int
         center=plan.center,
         user=plan.user,
         rows_read=plan.validation.rows_read,
+        rejected=plan.rejected,
     )
     return commit(con, plan.dataset, plan.validation.rows, plan.validation.present, plan.problems(), info)

@@ -22,6 +22,9 @@ from analytics import uscc
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 MISSING_TOKENS = frozenset({"", "/", "／", "-", "—", "——", "–", "－", "无"})
+MAX_TEXT = 32_767  # characters in a cell: Excel's own limit; a longer cell rejects its row
+# C0 / C1 control characters and DEL, except tab, line feed and carriage return (kept inside cells)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 TRUE_TOKENS = frozenset({"是", "Y", "YES", "1", "√", "✓", "✔", "TRUE", "T", "有"})
 FALSE_TOKENS = frozenset({"否", "N", "NO", "0", "×", "✗", "✘", "X", "FALSE", "F"})
 
@@ -44,13 +47,18 @@ class Parsed:
 MISSING = Parsed()
 
 
+def strip_controls(text: str) -> str:
+    """Text without control characters (NUL and the like; tab and line breaks stay)."""
+    return _CONTROL.sub("", text)
+
+
 def clean(raw: Any) -> str:
-    """A cell as normalised text: half-width (NFKC), surrounding spaces removed."""
+    """A cell as normalised text: half-width (NFKC), no control characters, surrounding spaces removed."""
     if raw is None:
         return ""
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
-    return unicodedata.normalize("NFKC", str(raw)).strip()
+    return strip_controls(unicodedata.normalize("NFKC", str(raw))).strip()
 
 
 def is_missing(raw: Any) -> bool:
@@ -76,8 +84,17 @@ def parse_text(raw: Any) -> Parsed:
         return MISSING
     if isinstance(raw, dt.datetime | dt.date):
         return Parsed(show(raw))
-    text = clean(raw) if isinstance(raw, float | int) else str(raw).strip()
-    return Parsed(text)
+    text = clean(raw) if isinstance(raw, float | int) else strip_controls(str(raw)).strip()
+    if len(text) > MAX_TEXT:
+        return Parsed(problem=too_long(text))
+    return Parsed(text or None)
+
+
+def too_long(text: str) -> Problem:
+    return Problem(
+        f"单元格内容过长（{len(text):,} 个字符，上限 {MAX_TEXT:,}）",
+        f"the cell is too long ({len(text):,} characters; the limit is {MAX_TEXT:,})",
+    )
 
 
 def parse_uscc(raw: Any) -> Parsed:
@@ -120,7 +137,8 @@ EARLIEST, LATEST = dt.date(1950, 1, 1), dt.date(2100, 12, 31)  # anything else i
 
 
 def _serial(value: float) -> dt.date | None:
-    if 1 <= value < 2_958_466 and float(value).is_integer():
+    """The date of an Excel serial; a date-time serial (44355.5 = 2021-06-08 12:00) is its date."""
+    if 1 <= value < 2_958_466:
         return EXCEL_EPOCH + dt.timedelta(days=int(value))
     return None
 
@@ -150,7 +168,7 @@ def parse_date(raw: Any) -> Parsed:
     if isinstance(raw, int | float):
         return _plausible(raw, _serial(float(raw)) if raw >= 1000 else None)
     text = clean(raw)
-    if re.fullmatch(r"\d{4,5}", text):
+    if re.fullmatch(r"\d{4,5}|\d{5}\.\d+", text):
         return _plausible(raw, _serial(float(text)))
     for pattern in _DATE_PATTERNS:
         match = pattern.fullmatch(text)
@@ -191,6 +209,11 @@ def _numeric_month(raw: float) -> Parsed:
     if day:
         return Parsed(day.replace(day=1))
     return Parsed(problem=Problem(f"无法识别的月份「{show(raw)}」", f"not a month: '{show(raw)}'"))
+
+
+def lost_trailing_zero(raw: Any) -> bool:
+    """A number cell read as a month whose trailing zero may have been dropped (2021.1 for 2021.10)."""
+    return type(raw) is float and 1900 < raw < 3000 and repr(raw).split(".")[1] == "1"
 
 
 def _month(raw: Any, year: int, month: int) -> Parsed:
@@ -343,7 +366,7 @@ def parse_column(
     """
     codes, uniques = distinct(values)
     if parser is parse_text:
-        parsed_values, problems = _text_values(uniques), np.full(len(uniques), None, dtype=object)
+        parsed_values, problems = _text_values(uniques)
     else:
         parsed = [parser(raw) for raw in uniques]
         parsed_values, problems = np.empty(len(parsed), dtype=object), np.empty(len(parsed), dtype=object)
@@ -361,8 +384,9 @@ def parse_column(
     )
 
 
-def _text_values(uniques: np.ndarray) -> np.ndarray:
-    """parse_text of distinct cells, with a fast path for text (stripped; missing tokens to None)."""
+def _text_values(uniques: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """parse_text of distinct cells, with a fast path for text (stripped; missing tokens to None; control
+    characters removed; a cell over MAX_TEXT characters is a problem)."""
     result = np.empty(len(uniques), dtype=object)
     result[:] = [
         (None if (text := raw.strip()) in MISSING_TOKENS else text)
@@ -372,7 +396,15 @@ def _text_values(uniques: np.ndarray) -> np.ndarray:
         else parse_text(raw).value
         for raw in uniques
     ]
-    return result
+    problems = np.full(len(uniques), None, dtype=object)
+    for i, text in enumerate(result):
+        if text is None:
+            continue
+        if _CONTROL.search(text):
+            text = result[i] = strip_controls(text).strip() or None
+        if text is not None and len(text) > MAX_TEXT:
+            problems[i], result[i] = too_long(text), None
+    return result, problems
 
 
 def text_column(values: pd.Series) -> pd.Series:

@@ -71,7 +71,7 @@ def _header_cells(rows: list[list[Any]], i: int) -> list[Any]:
     if i == 0:
         return cells
     above = rows[i - 1]
-    if sum(1 for cell in above if str(cell).strip()) < 2:  # a title line, not a parent header row
+    if len({str(cell).strip() for cell in above} - {""}) < 2:  # a title line (maybe merged), no parent header
         return cells
     width = max(len(cells), len(above))
     cells += [""] * (width - len(cells))

@@ -16,7 +16,7 @@ import pandas as pd
 from analytics.domain import OTHER, STATUS_CLOSED
 from analytics.intake.cells import Problem, distinct
 from analytics.intake.headers import money_factor
-from analytics.intake.validate import Registry, Work
+from analytics.intake.validate import Registry, Work, canonical_names
 from analytics.settings import Settings
 from analytics.workdays import add_working_days
 
@@ -28,7 +28,16 @@ def _less(left: pd.Series, right: pd.Series) -> pd.Series:
     return (left < right).fillna(False).astype(bool)
 
 
+def _canonical(work: Work, column: str, known: list[str]) -> pd.Series:
+    """The column's names as the registry writes them (suffixes such as 产业社区 tolerated); stored so."""
+    work.values[column] = canonical_names(work.values[column], known)
+    return work.values[column]
+
+
 def parks(work: Work, registry: Registry, settings: Settings, uploader_center: str | None) -> None:
+    written = list(dict.fromkeys(work.values["center"].dropna()))
+    # a new center written with and without its suffix in one file is one center (the first spelling)
+    _canonical(work, "center", [*registry.centers, *written])
     new = sorted(set(work.values["center"].dropna()) - registry.centers)
     if new:
         work.warnings.append(
@@ -40,14 +49,14 @@ def parks(work: Work, registry: Registry, settings: Settings, uploader_center: s
 
 
 def enterprises(work: Work, registry: Registry, settings: Settings, uploader_center: str | None) -> None:
-    park = work.values["park"]
+    park = _canonical(work, "park", list(registry.park_center))
     work.reject(
         park.notna() & ~park.isin(list(registry.park_center)), "park",
         "园区「{}」不在园区名录中（请先导入园区名录）", "park '{}' is not in the park list (import the parks first)",
         (park,),
     )  # fmt: skip
     if work.has("center"):
-        expected, given = park.map(registry.park_center), work.values["center"]
+        expected, given = park.map(registry.park_center), _canonical(work, "center", list(registry.centers))
         work.reject(
             given.notna() & expected.notna() & (given != expected), "center",
             "所属产业社区「{}」与园区所属的「{}」不一致", "center '{}' disagrees with the park's center '{}'",
@@ -156,7 +165,7 @@ def activities(work: Work, registry: Registry, settings: Settings, uploader_cent
         values["center"] = uploader_center
     elif uploader_center:
         values["center"] = values["center"].fillna(uploader_center)
-    center = values["center"]
+    center = _canonical(work, "center", list(registry.centers))
     column = "center" if work.has("center") else None
     work.reject(
         center.isna(),
@@ -169,7 +178,7 @@ def activities(work: Work, registry: Registry, settings: Settings, uploader_cent
         "服务中心「{}」不在名录中", "unknown center '{}'", (center,),
     )  # fmt: skip
     if work.has("park"):
-        park = values["park"]
+        park = _canonical(work, "park", list(registry.park_center))
         owner = park.map(registry.park_center)
         work.reject(
             park.notna() & owner.isna(), "park", "园区「{}」不在园区名录中", "unknown park '{}'", (park,)

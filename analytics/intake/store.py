@@ -124,6 +124,7 @@ class BatchInfo:
     center: str | None
     user: str | None
     rows_read: int
+    rejected: int  # rejected rows, also those beyond the listed `rejects`
 
 
 def commit(
@@ -147,7 +148,7 @@ def commit(
             _write_rejects(cur, batch_id, rejects)
             cur.execute(
                 "UPDATE import_batches SET inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE batch_id = ?",
-                [counts.inserted, counts.updated, counts.unchanged, rejects["row"].nunique(), batch_id],
+                [counts.inserted, counts.updated, counts.unchanged, info.rejected, batch_id],
             )
             bump_data_version(cur)
             cur.execute("COMMIT")

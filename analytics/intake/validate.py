@@ -11,7 +11,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import duckdb
@@ -27,14 +27,48 @@ from analytics.keys import composite_key, numbered_key
 from analytics.settings import Settings
 
 TOTAL_WORDS = ("合计", "小计", "总计", "总合计")
-FOOTER_WORDS = ("填表人", "填报人", "制表人", "审核人", "负责人", "填表日期", "填报日期", "制表日期", "审核日期",
-                "注:", "注：", "说明:", "说明：", "备注:", "备注：")  # fmt: skip
+# Footer labels of statistical forms (单位负责人：… 统计负责人：… 填表人：… 报出日期：…), in one cell or spread
+# over several: a row whose first filled cell is one of them (alone, or followed by a colon) is a footer.
+FOOTER_LABELS = ("单位负责人", "统计负责人", "部门负责人", "主管负责人", "负责人", "填表人", "填报人", "制表人",
+                 "审核人", "复核人", "统计员", "报出日期", "报送日期", "填表日期", "填报日期", "制表日期", "审核日期")  # fmt: skip
+NOTE_WORDS = ("注:", "注：", "说明:", "说明：", "备注:", "备注：")
+_FOOTER = re.compile(rf"^(?:{'|'.join(FOOTER_LABELS)})\s*(?:[:：]|$)")
 PROBLEM_COLUMNS = ["row", "column", "message_zh", "message_en"]
+PREVIEW_ROWS = 10  # data rows shown as read in the preview
 
 
 def name_key(name: Any) -> str:
     """Enterprise names compare ignoring spaces and full-/half-width differences (（ = ()."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(name))).casefold()
+
+
+NAME_SUFFIXES = ("产业社区服务中心", "产业社区", "服务中心")  # longest first
+
+
+def name_core(name: str) -> str:
+    """A center or park name without its usual suffix (长虹岭产业社区服务中心 → 长虹岭)."""
+    key = name_key(name)
+    for suffix in NAME_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return key[: -len(suffix)]
+    return key
+
+
+def canonical_names(values: pd.Series, known: list[str]) -> pd.Series:
+    """Each value as the known name it denotes with or without the usual suffix (产业社区, 产业社区服务中心,
+    服务中心); values matching no known name, or several, stay as written."""
+    by_core: dict[str, set[str]] = {}
+    for name in known:
+        by_core.setdefault(name_core(name), set()).add(name)
+    exact = set(known)
+
+    def canonical(value: Any) -> Any:
+        if value is None or (isinstance(value, float) and np.isnan(value)) or value in exact:
+            return value
+        found = by_core.get(name_core(value), set())
+        return next(iter(found)) if len(found) == 1 else value
+
+    return cells.map_unique(values, canonical)
 
 
 @dataclass
@@ -64,10 +98,28 @@ class Validation:
     present: set[str]  # canonical columns the file has
     warnings: list[Problem] = field(default_factory=list)
     unknown_enterprises: list[dict[str, str | None]] = field(default_factory=list)
+    rejected_count: int = 0  # every rejected row, also those not listed (see `reported`)
+    unknown_count: int = 0
 
     @property
     def rejected_rows(self) -> list[int]:
+        """The rejected rows listed in the report (the first `max_reported_rejects`)."""
         return sorted(set(self.problems["row"]))
+
+    def reported(self, limit: int) -> Validation:
+        """This validation with at most `limit` rejected rows (and unknown enterprises) listed, and the raw
+        cells of the preview rows and the listed rejected rows only: what the report and storage need."""
+        listed = self.rejected_rows[:limit]
+        problems = self.problems
+        if len(listed) < self.rejected_count:
+            problems = problems[problems["row"].isin(listed)].reset_index(drop=True)
+        keep = self.raw.index[:PREVIEW_ROWS].union(pd.Index(listed))
+        return replace(
+            self,
+            problems=problems,
+            raw=self.raw.loc[keep],
+            unknown_enterprises=self.unknown_enterprises[:limit],
+        )
 
 
 def _show(value: Any) -> str:
@@ -166,9 +218,9 @@ def data_rows(sheet: Sheet, match: HeaderMatch) -> pd.DataFrame:
     """Rows below the header as a frame of raw cells (columns = header cell index), index = row number.
 
     Skipped: rows blank in every recognised column (also pre-numbered empty template rows), total rows
-    (合计 / 小计 / 总计 among the first four filled cells) and footers (填表人, 审核人, 注：… in the first
-    filled cell of a row of at most four). A total or footer row fills few cells: only sparse rows are
-    looked at cell by cell.
+    (合计 / 小计 / 总计 among the first four distinct filled cells) and footers (a first filled cell that is
+    a footer label such as 单位负责人： or 填表人, or a note 注：…). Only rows that fill few cells or whose
+    first filled cell is such a word are looked at cell by cell (merged cells repeat their text).
     """
     width = max(match.headers) + 1 if match.headers else 0
     grid = _cell_array(sheet.rows[match.row + 1 :], width)
@@ -177,18 +229,42 @@ def data_rows(sheet: Sheet, match: HeaderMatch) -> pd.DataFrame:
     filled = nonempty.sum(axis=1)
     present = nonempty[:, list(match.columns)].sum(axis=1)
     skip = present == 0
-    # Rows with few cells may be totals, footers or blank ('/' and '无' cells): those are read cell by cell.
+    # Rows with few cells may be totals, footers or blank ('/' and '无' cells): those are read cell by cell,
+    # and so are rows whose first filled cell starts like a total or footer (a merged footer fills many).
     sparse = (filled <= 4) | (present <= max(3, len(match.columns) // 2))
+    if len(grid):
+        first = pd.Series(grid[np.arange(len(grid)), nonempty.argmax(axis=1)], dtype=object)
+        sparse |= cells.map_unique(first, _looks_closing).to_numpy(dtype=bool)
     for position in np.flatnonzero(sparse & ~skip):
         row = grid[position]
-        texts = [t for t in (cells.clean(c) for c in row) if t]
-        total = any(re.sub(r"\s", "", text).startswith(TOTAL_WORDS) for text in texts[:4])
-        footer = bool(texts) and texts[0].startswith(FOOTER_WORDS) and len(texts) <= 4
-        blank = all(cells.is_missing(row[j]) for j in match.columns)
-        skip[position] = total or footer or blank
+        texts = [t for t, _ in itertools.groupby(t for t in (cells.clean(c) for c in row) if t)]
+        skip[position] = _closing(texts) or all(cells.is_missing(row[j]) for j in match.columns)
     if skip.any():
         grid, numbers = grid[~skip], numbers[~skip]
     return pd.DataFrame(grid, index=pd.Index(numbers, name="row"), dtype=object, copy=False)
+
+
+def _looks_closing(cell: Any) -> bool:
+    text = re.sub(r"\s", "", cells.clean(cell))
+    return (
+        text.startswith(TOTAL_WORDS)
+        or bool(_FOOTER.match(text))
+        or text.startswith(NOTE_WORDS + FOOTER_LABELS)
+    )
+
+
+def _closing(texts: list[str]) -> bool:
+    """A total row or a footer row, from its distinct filled cells in order."""
+    if not texts:
+        return False
+    if any(re.sub(r"\s", "", text).startswith(TOTAL_WORDS) for text in texts[:4]):
+        return True
+    first = re.sub(r"\s", "", texts[0])
+    return (
+        bool(_FOOTER.match(first))
+        or first.startswith(NOTE_WORDS)
+        or (first.startswith(FOOTER_LABELS) and len(texts) <= 4)
+    )
 
 
 def _cell_array(rows: list[list[Any]], width: int) -> np.ndarray:
@@ -223,6 +299,8 @@ def validate(
             continue
         if column.kind in PARSERS:
             work.parse(column.name, *PARSERS[column.kind])
+            if column.kind is Kind.MONTH:
+                _lost_trailing_zeros(work, column.name)
         elif column.kind is Kind.CHOICE:
             work.parse(column.name, cells.choice_parser(column.choices), None)
         elif column.kind is Kind.CATEGORY:
@@ -253,6 +331,28 @@ def validate(
         present=work.present,
         warnings=work.warnings,
         unknown_enterprises=unknown,
+        rejected_count=int(rejected.sum()),
+        unknown_count=len(unknown),
+    )
+
+
+def _lost_trailing_zeros(work: Work, column: str) -> None:
+    """Warn about months read from number cells that may have lost a trailing zero (2021.1 / 2021.10)."""
+    raw = work.raw_by_column[column]
+    suspect = cells.map_unique(raw, cells.lost_trailing_zero).astype(bool) & ~work.unreadable[column]
+    if not suspect.any():
+        return
+    rows = suspect.index[suspect.to_numpy()]
+    listed = "、".join(f"{row}（{raw[row]:g}）" for row in rows[:10]) + ("…" if len(rows) > 10 else "")
+    listed_en = ", ".join(f"{row} ({raw[row]:g})" for row in rows[:10]) + ("…" if len(rows) > 10 else "")
+    header = work.match.header_of(column)
+    work.warnings.append(
+        Problem(
+            f"第 {listed} 行的「{header}」是数字单元格，按所写读作 1 月；如本意是 10 月（如 2021.10，Excel 会存成 "
+            "2021.1），请把单元格设为文本或改写为 2021-10 后重新上传",
+            f"row(s) {listed_en}: '{header}' is a number cell read as written, as January; if October was meant "
+            "(2021.10 is stored by Excel as 2021.1), make the cell text or write 2021-10 and upload again",
+        )
     )
 
 
