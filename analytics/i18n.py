@@ -442,9 +442,11 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "page.completeness": {"zh": "数据完整性", "en": "Data completeness"},
     "import.title": {"zh": "上传台账", "en": "Upload ledgers"},
     "import.intro": {
-        "zh": "上传 Excel（.xlsx/.xls）或 CSV 台账，系统会先逐行检查并显示将新增、更新、不变和拒绝的行数；确认后才写入。",
-        "en": "Upload Excel (.xlsx/.xls) or CSV ledgers. Every row is checked first and you see what would be "
-        "inserted, updated, left unchanged or rejected; nothing is written until you confirm.",
+        "zh": "上传 Excel / WPS（.xlsx、.xls、.ods，也可以是系统导出的网页格式 .xls）或 CSV 台账，系统会先逐行检查并"
+        "显示将新增、更新、不变和拒绝的行数；确认后才写入。",
+        "en": "Upload Excel / WPS ledgers (.xlsx, .xls, .ods, also the web-page .xls that systems export) or CSV. "
+        "Every row is checked first and you see what would be inserted, updated, left unchanged or rejected; "
+        "nothing is written until you confirm.",
     },
     "import.templates": {"zh": "下载填报模板", "en": "Download templates"},
     "import.dataset": {"zh": "数据类型", "en": "Dataset"},

@@ -1,9 +1,12 @@
-"""Benchmark: importing a large tickets ledger end to end, against python-calamine's bare read.
+"""Benchmark: importing a large tickets ledger end to end, against python-calamine's bare read, and the
+cost of reading untrusted files in a child process.
 
 Builds (under benchmarks/out/, git-ignored) a demo database and a 100k-row tickets .xlsx and a 1M-row
 tickets .csv whose enterprises are in the registry. Then, on a fresh copy of the database each run,
-times the import as `python -m analytics import` does it (read, validate, upsert in one transaction)
-and, for the .xlsx, python-calamine alone reading the same sheet. Prints a Markdown table of medians.
+times the import as `python -m analytics import` does it (read and validate in the sandboxed child,
+upsert in one transaction) and, for the .xlsx, python-calamine alone reading the same sheet, and the
+same import with the reading done in this process (what the child costs). Also times the child itself:
+starting the forkserver (once per process) and a child's round trip. Prints Markdown tables of medians.
 Run: python benchmarks/bench_import.py [--repeat 5]
 """
 
@@ -13,6 +16,7 @@ import argparse
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -30,7 +34,11 @@ import python_calamine  # noqa: E402
 from analytics import db  # noqa: E402
 from analytics.demo.load import load_demo  # noqa: E402
 from analytics.domain import TICKET_CATEGORIES  # noqa: E402
-from analytics.intake import commit_import, plan_import  # noqa: E402
+from analytics.intake import ImportPlan, commit_import, mappings, plan_import  # noqa: E402
+from analytics.intake.prepare import prepare  # noqa: E402
+from analytics.intake.sandbox import Limits, run  # noqa: E402
+from analytics.intake.store import Counts  # noqa: E402
+from analytics.intake.validate import load_registry  # noqa: E402
 from analytics.settings import Settings  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out"
@@ -91,6 +99,39 @@ def import_once(work: Path, path: Path) -> None:
     assert counts.inserted == plan.validation.rows_read - plan.rejected, counts
 
 
+def import_in_process(work: Path, path: Path) -> None:
+    """The same import with the reading and validation in this process (no child): the child's cost."""
+    con = db.connect(work)
+    data = path.read_bytes()
+    prepared = prepare(
+        data, path.name, "tickets", None, None, mappings.remembered(con, None), load_registry(con), SETTINGS
+    )
+    plan = ImportPlan(
+        file_name=path.name, sha256="", center=None, user=None, sheet_name=prepared.sheet_name,
+        sheet_names=prepared.sheet_names, sheet_requested=False, header_row=prepared.header_row,
+        match=prepared.match, validation=prepared.validation, counts=Counts(0, 0, 0),
+    )  # fmt: skip
+    _, counts = commit_import(con, plan)
+    con.close()
+    assert counts.inserted == plan.validation.rows_read - plan.rejected, counts
+
+
+def child_round_trip() -> None:
+    run(len, (b"x",), Limits(SETTINGS.reader_memory_mb, 60), "bench")
+
+
+def forkserver_start() -> float:
+    """Seconds of the first child of a fresh process (starts the forkserver, imports the reader there)."""
+    code = (
+        "import time; from analytics.intake.sandbox import Limits, run; t = time.perf_counter(); "
+        "run(len, (b'x',), Limits(4096, 60), 'bench'); print(time.perf_counter() - t)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return float(result.stdout)
+
+
 def calamine_read(path: Path) -> None:
     book = python_calamine.CalamineWorkbook.from_path(str(path))
     book.get_sheet_by_index(0).to_python(skip_empty_area=False)
@@ -109,12 +150,18 @@ def main() -> None:
         shutil.copy(base, work)
 
     # Read and import alternate, so a machine that speeds up or slows down weighs on both alike.
-    reads, imports = [], []
+    reads, imports, local = [], [], []
+    child_round_trip()  # the forkserver is started once per process (measured apart below)
     for _ in range(args.repeat):
         reads.append(seconds(lambda: calamine_read(xlsx)))
         fresh()
         imports.append(seconds(lambda: import_once(work, xlsx)))
+        fresh()
+        local.append(seconds(lambda: import_in_process(work, xlsx)))
     read, xlsx_import = statistics.median(reads), statistics.median(imports)
+    in_process = statistics.median(local)
+    starts = [forkserver_start() for _ in range(max(3, args.repeat // 3))]
+    trips = [seconds(child_round_trip) for _ in range(20)]
     ratios = [i / r for i, r in zip(imports, reads, strict=True)]
     ratio = statistics.median(ratios)
     csv_runs = []
@@ -132,6 +179,15 @@ def main() -> None:
           f"| {ratio:.2f}× ({min(ratios):.2f}–{max(ratios):.2f}) | {100_000 / xlsx_import:,.0f} |")  # fmt: skip
     print(f"| tickets .csv ({csv.stat().st_size / 1e6:.0f} MB) | 1,000,000 | — | {csv_import:.1f} s | — "
           f"| {1_000_000 / csv_import:,.0f} |")  # fmt: skip
+    print("\nThe child process (reading and validating untrusted files, sandbox.py):\n")
+    print("| what | median |")
+    print("|---|---:|")
+    print(f"| 100k-row .xlsx imported with the reading in this process (no child) | {in_process:.2f} s |")
+    print(f"| the same through the child (above) | {xlsx_import:.2f} s ({xlsx_import - in_process:+.2f} s) |")
+    print(
+        f"| first child of a process (starts the forkserver, imports the reader) | {statistics.median(starts) * 1000:.0f} ms |"
+    )
+    print(f"| each later child: fork, limits, round trip of a trivial call | {statistics.median(trips) * 1000:.1f} ms |")  # fmt: skip
 
 
 if __name__ == "__main__":

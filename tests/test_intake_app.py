@@ -82,3 +82,36 @@ def test_a_refused_file_says_why(app_env):
     ).run()
     assert "该文件未导入" in at.error[0].value and "不是 Excel 表格" in at.error[0].value
     assert not [b for b in at.button if (b.key or "").startswith("confirm-")]
+
+
+def test_a_file_that_kills_its_reader_is_refused_and_the_page_goes_on(app_env):
+    """A 6 KB .xlsx whose stray far-corner cell made the reading library abort the whole server process."""
+    from tests.hostile_files import far_corner_xlsx
+
+    at = open_import_page()
+    at.file_uploader(key="import_files").upload(
+        "走访.xlsx", far_corner_xlsx(declared=False), "application/octet-stream"
+    ).run()
+    assert not at.exception, at.exception
+    assert "无法安全读取该文件" in at.error[0].value and "参考编号" in at.error[0].value
+    at.file_uploader(key="import_files").upload(
+        "走访2.xlsx", far_corner_xlsx(), "application/octet-stream"
+    ).run()
+    assert not at.exception, at.exception
+    assert any("XFD1048576" in e.value for e in at.error)
+
+
+def test_an_unexpected_error_is_a_message_with_a_reference_not_a_traceback(app_env, monkeypatch):
+    import ui.intake
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(ui.intake, "plan_import", broken)
+    before = db.connect(app_env).execute("SELECT count(*) FROM import_batches").fetchone()
+    at = open_import_page("English")
+    at.file_uploader(key="import_files").upload("a.csv", b"x,y\n1,2\n", "text/csv").run()
+    assert not at.exception, at.exception
+    (error,) = at.error
+    assert "unexpected error" in error.value and "reference" in error.value and "a bug" not in error.value
+    assert db.connect(app_env).execute("SELECT count(*) FROM import_batches").fetchone() == before

@@ -32,7 +32,10 @@ center = middle.selectbox(
 )  # fmt: skip
 user = right.text_input(t("import.user", lang), key="import_user") or None
 uploads = st.file_uploader(
-    t("import.files", lang), type=["xlsx", "xls", "csv"], accept_multiple_files=True, key="import_files"
+    t("import.files", lang),
+    type=["xlsx", "xlsm", "xls", "ods", "htm", "html", "csv"],
+    accept_multiple_files=True,
+    key="import_files",
 )
 for upload in uploads or []:
     panel(upload, Choices(dataset, center, user), lang)

@@ -129,13 +129,13 @@ def _no_sheet(name: str, names: list[str]) -> Refused:
     )
 
 
-def _too_many_cells(where: str, cells: int, settings: Settings, last: str = "") -> Refused:
+def _too_many_cells(where: tuple[str, str], cells: int, settings: Settings, last: str = "") -> Refused:
     hint_zh = f"（最远的单元格在 {last}）" if last else ""
     hint_en = f" (the farthest cell is {last})" if last else ""
     return Refused(
-        f"{where}的使用范围过大（约 {cells:,} 个单元格，上限 {settings.max_cells:,}）{hint_zh}：可能有远离表格的"
+        f"{where[0]}的使用范围过大（约 {cells:,} 个单元格，上限 {settings.max_cells:,}）{hint_zh}：可能有远离表格的"
         "单元格，请删除表格以外多余的行和列后另存再上传",
-        f"{where}: the used range is too large (about {cells:,} cells, limit {settings.max_cells:,}){hint_en}; "
+        f"{where[1]}: the used range is too large (about {cells:,} cells, limit {settings.max_cells:,}){hint_en}; "
         "delete stray cells far from the table, save and upload again",
     )
 
@@ -171,7 +171,7 @@ def _workbook(data: bytes, settings: Settings) -> Book:
         if name is not None and name not in names:
             raise _no_sheet(name, names)
         chosen = names[0] if name is None else name
-        where = f"工作表「{chosen}」"
+        where = (f"工作表「{chosen}」", f"sheet '{chosen}'")
         if archive is not None:
             _dimension_guard(archive, chosen, where, settings)
         try:
@@ -212,7 +212,7 @@ def _zip_guard(data: bytes, settings: Settings) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         raise _damaged(error) from error
     names = {info.filename for info in infos}
-    kind = _office_kind(names)
+    kind = _office_kind(names, _read_part(archive, "mimetype", 200) if "mimetype" in names else b"")
     if kind:
         raise Refused(
             f"这是{kind[0]}，不是 Excel 表格：请上传 .xlsx、.xls 或 .csv 文件",
@@ -234,11 +234,15 @@ def _zip_guard(data: bytes, settings: Settings) -> zipfile.ZipFile:
     return archive
 
 
-def _office_kind(names: set[str]) -> tuple[str, str] | None:
-    """A Word or PowerPoint file (zip packages of their own), as (zh, en) names; None otherwise."""
-    if any(name.startswith("word/") for name in names):
+def _office_kind(names: set[str], mimetype: bytes) -> tuple[str, str] | None:
+    """A Word or PowerPoint file, or an OpenDocument text or presentation, as (zh, en) names; else None."""
+    if any(name.startswith("word/") for name in names) or mimetype.startswith(
+        b"application/vnd.oasis.opendocument.text"
+    ):
         return "Word 文档", "a Word document"
-    if any(name.startswith("ppt/") for name in names):
+    if any(name.startswith("ppt/") for name in names) or mimetype.startswith(
+        b"application/vnd.oasis.opendocument.presentation"
+    ):
         return "PowerPoint 演示文稿", "a PowerPoint file"
     return None
 
@@ -251,7 +255,9 @@ def _read_part(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
         return b""
 
 
-def _dimension_guard(archive: zipfile.ZipFile, sheet: str, where: str, settings: Settings) -> None:
+def _dimension_guard(
+    archive: zipfile.ZipFile, sheet: str, where: tuple[str, str], settings: Settings
+) -> None:
     """Refuse an .xlsx sheet whose declared used range (<dimension ref>) exceeds the cell cap."""
     part = _sheet_part(archive, sheet)
     if part is None:
@@ -385,7 +391,9 @@ def _html_book(data: bytes, settings: Settings) -> Book:
     try:
         tables = html_tables(data, settings.max_cells)
     except TooLarge as error:
-        raise _too_many_cells("网页表格", settings.max_cells, settings) from error
+        raise _too_many_cells(
+            ("网页中的表格", "the tables of the page"), settings.max_cells, settings
+        ) from error
     if not tables:
         raise Refused(
             "文件是网页（HTML），但其中没有表格：请从系统中重新导出 Excel 文件",

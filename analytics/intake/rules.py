@@ -16,7 +16,7 @@ import pandas as pd
 from analytics.domain import OTHER, STATUS_CLOSED
 from analytics.intake.cells import Problem, distinct
 from analytics.intake.headers import money_factor
-from analytics.intake.validate import Registry, Work, canonical_names
+from analytics.intake.validate import Registry, Work, canonical_names, name_core
 from analytics.settings import Settings
 from analytics.workdays import add_working_days
 
@@ -35,9 +35,12 @@ def _canonical(work: Work, column: str, known: list[str]) -> pd.Series:
 
 
 def parks(work: Work, registry: Registry, settings: Settings, uploader_center: str | None) -> None:
-    written = list(dict.fromkeys(work.values["center"].dropna()))
     # a new center written with and without its suffix in one file is one center (the first spelling)
-    _canonical(work, "center", [*registry.centers, *written])
+    cores = {name_core(name) for name in registry.centers}
+    first: dict[str, str] = {}
+    for name in work.values["center"].dropna():
+        first.setdefault(name_core(name), name)
+    _canonical(work, "center", [*registry.centers, *(n for core, n in first.items() if core not in cores)])
     new = sorted(set(work.values["center"].dropna()) - registry.centers)
     if new:
         work.warnings.append(
