@@ -95,11 +95,6 @@ def open_book(data: bytes, file_name: str, settings: Settings) -> Book:
     )
 
 
-def read_sheet(data: bytes, file_name: str, settings: Settings, sheet: str | None = None) -> Sheet:
-    """One sheet of the file (the named one, else the first)."""
-    return open_book(data, file_name, settings).read(sheet)
-
-
 def _checked(result: Sheet, settings: Settings) -> Sheet:
     if not any(any(_filled(cell) for cell in row) for row in result.rows):
         raise Refused("文件中没有任何内容", "the file has no content")
