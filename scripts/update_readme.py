@@ -1,4 +1,5 @@
-"""Regenerate the README blocks that come from code (the metric catalog). tests/test_readme.py checks them."""
+"""Regenerate the blocks of the README and docs/ that come from code (the metric catalog, the dataset
+columns). tests/test_readme.py checks them."""
 
 from __future__ import annotations
 
@@ -9,15 +10,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from analytics.intake.spec import DATASETS, markdown_columns  # noqa: E402
 from analytics.metrics import markdown_table  # noqa: E402
 
 README = ROOT / "README.md"
-BLOCK = re.compile(r"(<!-- metrics:start -->\n).*?(<!-- metrics:end -->)", re.DOTALL)
+GENERATED = (README, ROOT / "docs" / "metrics.md", ROOT / "docs" / "datasets.md")
+BLOCK = re.compile(r"(<!-- (?P<name>[\w:]+):start -->\n).*?(<!-- (?P=name):end -->)", re.DOTALL)
+
+
+def _block(name: str) -> str:
+    if name == "metrics":
+        return markdown_table()
+    kind, dataset = name.split(":")
+    assert kind == "columns", name
+    return markdown_columns(DATASETS[dataset])
 
 
 def render(text: str) -> str:
-    return BLOCK.sub(lambda match: match.group(1) + markdown_table() + "\n" + match.group(2), text)
+    return BLOCK.sub(lambda match: match.group(1) + _block(match.group("name")) + "\n" + match.group(3), text)
 
 
 if __name__ == "__main__":
-    README.write_text(render(README.read_text(encoding="utf-8")), encoding="utf-8")
+    for path in GENERATED:
+        path.write_text(render(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -191,3 +191,20 @@ ACTIVITIES = Dataset(
 DATASETS: dict[str, Dataset] = {
     d.name: d for d in (PARKS, ENTERPRISES, VISITS, TICKETS, OUTPUT, VACCINATIONS, ACTIVITIES)
 }
+
+
+def markdown_columns(dataset: Dataset) -> str:
+    """The dataset's columns as a Markdown table (docs/datasets.md is generated from it)."""
+    lines = [
+        "| 列名（模板） | header (English) | 也接受 / also accepted | 必填 required |",
+        "|---|---|---|---|",
+    ]
+    for column in dataset.columns:
+        synonyms = "、".join(column.synonyms) or "—"
+        lines.append(
+            f"| {column.header} | {column.english} | {synonyms} | {'是 yes' if column.required else ''} |"
+        )
+    if dataset.by_enterprise:
+        lines.append("")
+        lines.append("统一社会信用代码 or 企业名称: at least one of the two (the code is matched first).")
+    return "\n".join(lines)
