@@ -285,3 +285,19 @@ def test_a_month_typed_as_text_is_not_warned(con):
     plan = import_file(con, data, "产值.csv", "output")
     assert [value(plan, row, "period") for row in (2, 3)] == [D(2021, 10, 1), D(2021, 1, 1)]
     assert not plan.report(None)["warnings"]
+
+
+# --- our own error report, uploaded again ----------------------------------------------------------
+
+
+def test_the_error_report_uploaded_again_is_read_without_its_own_columns(con):
+    data = f"受理日期,统一社会信用代码,诉求类别,办结日期\n2021-06-08,{A},政策咨询,2021-06-01\n2021-06-09,{A},政策咨询,\n"
+    first = import_file(con, data.encode(), "诉求.csv", "tickets")
+    assert first.rejected == 1
+    for lang in ("zh", "en"):
+        again = import_file(con, first.error_report(lang), "诉求-错误报告.xlsx", "tickets")
+        assert not again.match.unrecognised and not again.report(None)["warnings"]  # 原行号 / 问题 are ours
+        assert again.rejected == 1  # still wrong: the clerk has not fixed it yet
+        columns = list(again.rejected_rows(lang).columns)
+        assert columns.count("原行号" if lang == "zh" else "Row") == 1 and columns[-1] in ("问题", "Problem")
+        assert len(again.error_report(lang)) > 0

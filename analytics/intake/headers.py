@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from analytics.i18n import LANGS, t
 from analytics.intake.reading import Refused, Sheet
 from analytics.intake.spec import DATASETS, Dataset
 
@@ -133,11 +134,19 @@ def match_headers(
     return _build(sheet, dataset, row, matched, _index(dataset, remembered.get(dataset.name, {})))
 
 
+# The columns our own error report adds (原行号, 问题): a report re-uploaded after fixing is read without them.
+REPORT_COLUMNS = frozenset(t(key, lang) for key in ("report.row", "report.problem") for lang in LANGS)
+
+
 def _build(
     sheet: Sheet, dataset: Dataset, row: int, matched: dict[int, str], index: dict[str, str]
 ) -> HeaderMatch:
     cells = _header_cells(sheet.rows, row)
-    headers = {j: str(cell).strip() for j, cell in enumerate(cells) if str(cell).strip()}
+    headers = {
+        j: str(cell).strip()
+        for j, cell in enumerate(cells)
+        if str(cell).strip() and (j in matched or str(cell).strip() not in REPORT_COLUMNS)
+    }
     names = {name: j for j, name in matched.items()}
     match = HeaderMatch(dataset=dataset, row=row, columns=matched, headers=headers)
     for j, text in headers.items():
