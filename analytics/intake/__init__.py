@@ -1,9 +1,12 @@
 """Spreadsheet intake: read, validate and preview a ledger, then commit it as one batch (or undo one).
 
-plan = plan_import(con, data, "诉求台账.xlsx", dataset="tickets", center="长虹岭", user="李娜")
+plan = plan_import(con, data, "诉求台账.xlsx", dataset="tickets", center="长虹岭", principal=who)
 plan.counts, plan.problems           # what would happen; nothing written yet
-batch_id = commit_import(con, plan)  # one transaction
-undo(con, batch_id)
+batch_id = commit_import(con, plan)  # one transaction, audited
+undo(con, batch_id, who)
+
+`who` is the acting analytics.auth.Principal: its role must allow importing for the center (a center head:
+only their own, and rows of the file naming another center are rejected) and it is recorded with the batch.
 """
 
 from __future__ import annotations
@@ -16,13 +19,16 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from analytics.auth import audit
+from analytics.auth.permissions import Principal, require
 from analytics.i18n import Lang, t
-from analytics.intake import mappings
+from analytics.intake import mappings, scope
 from analytics.intake.cells import Problem, show
 from analytics.intake.headers import HeaderMatch, match_headers, missing_columns
 from analytics.intake.reading import Refused, Sheet, read_sheet
 from analytics.intake.spec import DATASETS, Dataset
-from analytics.intake.store import BatchInfo, Counts, classify, commit, undo
+from analytics.intake.store import BatchInfo, Counts, classify, commit
+from analytics.intake.store import undo as undo_batch
 from analytics.intake.validate import Validation, load_registry, validate
 from analytics.settings import Settings, load_settings
 
@@ -43,7 +49,7 @@ class ImportPlan:
     file_name: str
     sha256: str
     center: str | None
-    user: str | None
+    principal: Principal
     sheet: Sheet
     match: HeaderMatch
     validation: Validation
@@ -139,15 +145,18 @@ def plan_import(
     file_name: str,
     dataset: str | None = None,
     center: str | None = None,
-    user: str | None = None,
     sheet: str | None = None,
     settings: Settings | None = None,
     preview: bool = True,
+    *,
+    principal: Principal,
 ) -> ImportPlan:
-    """Read and validate a file and count what committing it would do. Raises Refused for a bad file.
+    """Read and validate a file and count what committing it would do. Raises Refused for a bad file,
+    Forbidden when `principal` may not import for `center`.
 
     `preview=False` skips counting inserts / updates (commit counts them in its transaction).
     """
+    require(principal, "import", center)
     settings = settings or load_settings()
     grid = read_sheet(data, file_name, settings, sheet)
     remembered = mappings.remembered(con, center)
@@ -158,7 +167,10 @@ def plan_import(
     missing = missing_columns(match.dataset, match.present, center)
     if missing:
         raise _missing_columns(grid, match, missing, remembered, center)
-    validation = validate(grid, match, load_registry(con), settings, center)
+    registry = load_registry(con)
+    validation = validate(grid, match, registry, settings, center)
+    if principal.role == "center_head" and center:
+        validation = scope.restrict(validation, match, registry, center)
     if len(validation.raw) > settings.max_rows:
         raise Refused(
             f"数据行数（{len(validation.raw):,}）超过上限 {settings.max_rows:,}",
@@ -169,7 +181,7 @@ def plan_import(
         file_name=file_name,
         sha256=hashlib.sha256(data).hexdigest(),
         center=center,
-        user=user,
+        principal=principal,
         sheet=grid,
         match=match,
         validation=validation,
@@ -214,13 +226,41 @@ def _suggest_dataset(grid: Sheet, chosen: str | None, remembered: dict, center: 
 
 
 def commit_import(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> tuple[int, Counts]:
-    """Write the plan's valid rows, its rejects and the batch record in one transaction."""
+    """Write the plan's valid rows, its rejects, the batch record and its audit entry in one transaction.
+
+    The plan's principal is checked again: a plan made (or altered) for another center is refused.
+    """
+    require(plan.principal, "import", plan.center)
     info = BatchInfo(
         file_name=plan.file_name,
         sha256=plan.sha256,
         dataset=plan.dataset.name,
         center=plan.center,
-        user=plan.user,
+        user=plan.principal.username,
         rows_read=plan.validation.rows_read,
     )
-    return commit(con, plan.dataset, plan.validation.rows, plan.validation.present, plan.problems(), info)
+
+    def audited(cur: duckdb.DuckDBPyConnection, batch_id: int, counts: Counts) -> None:
+        audit.record(
+            cur, plan.principal, "import",
+            {"batch_id": batch_id, "file": plan.file_name, "dataset": plan.dataset.name, "center": plan.center,
+             "rows_read": plan.validation.rows_read, "inserted": counts.inserted, "updated": counts.updated,
+             "unchanged": counts.unchanged, "rejected": plan.rejected},
+        )  # fmt: skip
+
+    return commit(
+        con, plan.dataset, plan.validation.rows, plan.validation.present, plan.problems(), info, audited
+    )
+
+
+def undo(con: duckdb.DuckDBPyConnection, batch_id: int, principal: Principal) -> dict[str, int]:
+    """Undo a batch (see store.undo) if `principal` may undo that batch's center; audited."""
+    with con.cursor() as cur:
+        found = cur.execute("SELECT center FROM import_batches WHERE batch_id = ?", [batch_id]).fetchone()
+    if found is not None:
+        require(principal, "undo", found[0])
+
+    def audited(cur: duckdb.DuckDBPyConnection, restored: dict[str, int]) -> None:
+        audit.record(cur, principal, "undo", {"batch_id": batch_id, "center": found[0], "restored": restored})
+
+    return undo_batch(con, batch_id, audited)
