@@ -28,6 +28,7 @@ import pandas as pd  # noqa: E402
 import python_calamine  # noqa: E402
 
 from analytics import db  # noqa: E402
+from analytics.auth import OPERATOR  # noqa: E402
 from analytics.demo.load import load_demo  # noqa: E402
 from analytics.domain import TICKET_CATEGORIES  # noqa: E402
 from analytics.intake import commit_import, plan_import  # noqa: E402
@@ -85,7 +86,9 @@ def build() -> tuple[Path, Path, Path]:
 
 def import_once(work: Path, path: Path) -> None:
     con = db.connect(work)
-    plan = plan_import(con, path.read_bytes(), path.name, "tickets", settings=SETTINGS, preview=False)
+    plan = plan_import(
+        con, path.read_bytes(), path.name, "tickets", settings=SETTINGS, preview=False, principal=OPERATOR
+    )
     _, counts = commit_import(con, plan)
     con.close()
     assert counts.inserted == plan.validation.rows_read - plan.rejected, counts

@@ -9,7 +9,12 @@ from streamlit.testing.v1 import AppTest
 from analytics.demo.load import DEMO_PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent
-DEMO_USERS = {"admin": "demo-admin", "leader": "demo-leader", "analyst": "demo-analyst", "center_head": "demo-chl"}
+DEMO_USERS = {
+    "admin": "demo-admin",
+    "leader": "demo-leader",
+    "analyst": "demo-analyst",
+    "center_head": "demo-chl",
+}
 
 
 def submit_login(at: AppTest, username: str, password: str) -> AppTest:
@@ -36,6 +41,6 @@ def logged_in(at: AppTest | None = None, role: str = "admin", **query: list[str]
 def goto(at: AppTest, url_path: str) -> AppTest:
     """Open the page registered at `url_path` as a typed-in URL would (AppTest.switch_page only knows
     page files; a refused page is a callable registered at the page's URL). Uses AppTest's page registry."""
-    pages = at._registered_pages  # noqa: SLF001 - no public API opens a URL path
-    at._page_hash = next(h for h, info in pages.items() if info.get("url_pathname") == url_path)  # noqa: SLF001
+    pages = at._registered_pages
+    at._page_hash = next(h for h, info in pages.items() if info.get("url_pathname") == url_path)
     return at.run()
