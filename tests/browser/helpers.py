@@ -6,13 +6,31 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
+from analytics.demo.load import DEMO_PASSWORD
+
 TIMEOUT = 60_000
+LOGIN_TITLES = ("登录", "Log in")
 
 
-def open_app(page: Page, url: str) -> None:
+def login(page: Page, url: str, username: str = "demo-admin", password: str = DEMO_PASSWORD) -> None:
+    """Open `url` (a new session: the login page at that URL), log in, and wait for the page itself."""
     page.goto(url)
-    page.locator('[data-testid="stMain"] h1').first.wait_for(timeout=TIMEOUT)  # the page's script has run
+    title = page.locator('[data-testid="stMain"] h1').first
+    title.wait_for(timeout=TIMEOUT)
+    expect(title).to_have_text(LOGIN_TITLES[0] if "lang=English" not in url else LOGIN_TITLES[1])
+    form = page.locator('[data-testid="stForm"]')
+    form.get_by_label("用户名" if "lang=English" not in url else "Username").fill(username)
+    form.get_by_label("密码" if "lang=English" not in url else "Password", exact=True).fill(password)
+    form.get_by_label("密码" if "lang=English" not in url else "Password", exact=True).press("Enter")
+    expect(title).not_to_have_text(
+        LOGIN_TITLES[0] if "lang=English" not in url else LOGIN_TITLES[1], timeout=TIMEOUT
+    )
     wait_idle(page)
+
+
+def open_app(page: Page, url: str, username: str = "demo-admin") -> None:
+    """Open `url` logged in as `username` (an admin by default)."""
+    login(page, url, username)
 
 
 def wait_idle(page: Page) -> None:
