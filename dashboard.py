@@ -12,8 +12,8 @@ context.open_or_stop()
 who = auth.current_principal()
 page = st.navigation(navigation.pages_for(who, lang))
 if who is not None:
-    auth.account_box(who, lang)
     context.set_filters(sidebar.global_filters(lang))
+    auth.account_box(who, lang)
 if context.demo_loaded():
     st.info(t("demo.banner", lang), icon=":material/science:")
 page.run()

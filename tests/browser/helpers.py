@@ -54,6 +54,7 @@ def filter_sentence(page: Page) -> str:
 def choose(page: Page, label: str, option: str) -> None:
     """Pick `option` in the sidebar multiselect labelled `label`."""
     box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text=label)
+    box.evaluate("element => element.scrollIntoView({block: 'center'})")  # room for its list to open
     box.click()
     page.get_by_role("option", name=option, exact=True).click()
     page.keyboard.press("Escape")
