@@ -41,6 +41,14 @@ def logged_in(at: AppTest | None = None, role: str = "admin", **query: list[str]
 def goto(at: AppTest, url_path: str) -> AppTest:
     """Open the page registered at `url_path` as a typed-in URL would (AppTest.switch_page only knows
     page files; a refused page is a callable registered at the page's URL). Uses AppTest's page registry."""
-    pages = at._registered_pages
-    at._page_hash = next(h for h, info in pages.items() if info.get("url_pathname") == url_path)
+    pages = at._registered_pages  # no public API opens a URL path
+
+    def registered_at(info: dict) -> bool:
+        if info.get("url_pathname") == url_path:
+            return True
+        return (
+            info.get("url_pathname") == "" and Path(info.get("script_path") or "").stem == url_path
+        )  # default
+
+    at._page_hash = next(h for h, info in pages.items() if registered_at(info))
     return at.run()
