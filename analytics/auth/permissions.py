@@ -10,6 +10,7 @@ from analytics.intake.reading import Refused
 Role = Literal["admin", "leader", "analyst", "center_head"]
 Source = Literal["web", "cli"]
 ROLES: tuple[Role, ...] = ("admin", "leader", "analyst", "center_head")
+ROLE_NAMES: dict[Role, str] = {"admin": "管理员", "leader": "领导", "analyst": "分析员", "center_head": "社区负责人"}
 
 ANALYSIS = frozenset({"view_analysis", "export", "view_history"})
 PERMISSIONS: dict[Role, frozenset[str]] = {
@@ -80,3 +81,18 @@ def require(principal: Principal, action: str, center: str | None = None) -> Non
             f"账号 {principal.username} 的角色无权{zh}",
             f"the role of account {principal.username} may not {en}",
         )
+
+
+def markdown_table() -> str:
+    """The permission table as the README shows it (scripts/update_readme.py)."""
+    header = "| action | " + " | ".join(f"{ROLE_NAMES[r]} `{r}`" for r in ROLES) + " |"
+    lines = [header, "|---|" + "---|" * len(ROLES)]
+    for action, (zh, en) in ACTION_LABELS.items():
+        cells = [
+            ("own center only" if action in SCOPED and role == "center_head" else "yes")
+            if action in PERMISSIONS[role]
+            else "—"
+            for role in ROLES
+        ]
+        lines.append(f"| {zh} {en} (`{action}`) | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
