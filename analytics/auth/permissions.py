@@ -10,7 +10,12 @@ from analytics.intake.reading import Refused
 Role = Literal["admin", "leader", "analyst", "center_head"]
 Source = Literal["web", "cli"]
 ROLES: tuple[Role, ...] = ("admin", "leader", "analyst", "center_head")
-ROLE_NAMES: dict[Role, str] = {"admin": "管理员", "leader": "领导", "analyst": "分析员", "center_head": "社区负责人"}
+ROLE_NAMES: dict[Role, str] = {
+    "admin": "管理员",
+    "leader": "领导",
+    "analyst": "分析员",
+    "center_head": "社区负责人",
+}
 
 ANALYSIS = frozenset({"view_analysis", "export", "view_history"})
 PERMISSIONS: dict[Role, frozenset[str]] = {
