@@ -95,10 +95,17 @@ def _record_export(table: str, file_name: str) -> None:
 
 
 def download(
-    container: DeltaGenerator, label: str, payload: bytes, file_name: str, mime: str, key: str, table: str
+    label: str,
+    payload: bytes,
+    file_name: str,
+    mime: str,
+    key: str,
+    table: str,
+    container: DeltaGenerator | None = None,
 ) -> None:
-    """Every download of the app: a download button whose click is written to the audit log."""
-    container.download_button(
+    """Every download of the app: a download button (in `container`, else in place) whose click is written
+    to the audit log."""
+    (container or st).download_button(
         label, payload, file_name, mime, key=key, icon=":material/download:", on_click=_record_export,
         args=(table, file_name),
     )  # fmt: skip
@@ -107,16 +114,16 @@ def download(
 def downloads(frame: pd.DataFrame, stem: str, lang: Lang) -> None:
     row = st.container(horizontal=True)
     download(
-        row, t("common.download_csv", lang), csv_bytes(frame), f"{stem}.csv", "text/csv", f"{stem}-csv", stem
+        t("common.download_csv", lang), csv_bytes(frame), f"{stem}.csv", "text/csv", f"{stem}-csv", stem, row
     )
     download(
-        row,
         t("common.download_xlsx", lang),
         xlsx_bytes(frame, stem),
         f"{stem}.xlsx",
         XLSX,
         f"{stem}-xlsx",
         stem,
+        row,
     )
 
 

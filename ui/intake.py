@@ -149,7 +149,7 @@ def _rejects(plan: ImportPlan, lang: Lang, file_id: str) -> None:
         height=min(400, 35 * (len(problems) + 1) + 3),
     )
     components.download(
-        st.container(), t("import.error_report", lang), xlsx_bytes(plan.rejected_rows(lang), "errors"),
+        t("import.error_report", lang), xlsx_bytes(plan.rejected_rows(lang), "errors"),
         f"{plan.file_name.rsplit('.', 1)[0]}-错误报告.xlsx", components.XLSX, f"report-{file_id}",
         f"error-report:{plan.file_name}",
     )  # fmt: skip

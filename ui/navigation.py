@@ -55,7 +55,7 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
 }
 
 
-def _refusal(spec: PageSpec, who: Principal, lang: Lang) -> Callable[[], None]:
+def _refusal(spec: PageSpec, lang: Lang) -> Callable[[], None]:
     def refused() -> None:
         st.title(t(spec.title, lang))
         zh, en = ACTION_LABELS[spec.action]
@@ -78,11 +78,17 @@ def _login(spec: PageSpec) -> Callable[[], None]:
 def pages_for(who: Principal | None, lang: Lang) -> dict[str, list[StreamlitPage]]:
     """Logged in: the pages the role may open (a refusal, hidden, at the others' URLs). Logged out: the
     login page, at every URL."""
+    title = t("page.login", lang)
     if who is None:
-        login = st.Page("views/login.py", title=t("page.login", lang), icon=":material/login:",
-                        url_path="login", default=True)  # fmt: skip
-        return {"": [login, *[st.Page(_login(spec), title=t("page.login", lang), url_path=spec.url_path,
-                                      visibility="hidden") for specs in SECTIONS.values() for spec in specs]]}  # fmt: skip
+        login = st.Page(
+            "views/login.py", title=title, icon=":material/login:", url_path="login", default=True
+        )
+        hidden = [
+            st.Page(_login(spec), title=title, url_path=spec.url_path, visibility="hidden")
+            for specs in SECTIONS.values()
+            for spec in specs
+        ]
+        return {"": [login, *hidden]}
     pages: dict[str, list[StreamlitPage]] = {}
     first = True
     for section, specs in SECTIONS.items():
@@ -92,7 +98,7 @@ def pages_for(who: Principal | None, lang: Lang) -> dict[str, list[StreamlitPage
                                url_path=spec.url_path, default=first)  # fmt: skip
                 first = False
             else:
-                page = st.Page(_refusal(spec, who, lang), title=t(spec.title, lang), url_path=spec.url_path,
+                page = st.Page(_refusal(spec, lang), title=t(spec.title, lang), url_path=spec.url_path,
                                visibility="hidden")  # fmt: skip
             pages.setdefault(t(section, lang), []).append(page)
     return pages

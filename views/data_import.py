@@ -16,8 +16,8 @@ with st.expander(t("import.templates", lang), icon=":material/table_view:"):
     row = st.container(horizontal=True)
     for dataset in DATASETS.values():
         components.download(
-            row, dataset.title(lang), template_bytes(dataset.name), f"模板-{dataset.title_zh}.xlsx",
-            components.XLSX, f"template-{dataset.name}", f"template:{dataset.name}",
+            dataset.title(lang), template_bytes(dataset.name), f"模板-{dataset.title_zh}.xlsx", components.XLSX,
+            f"template-{dataset.name}", f"template:{dataset.name}", row,
         )  # fmt: skip
 
 left, middle, _ = st.columns(3)

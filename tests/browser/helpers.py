@@ -9,23 +9,32 @@ from playwright.sync_api import Page, expect
 from analytics.demo.load import DEMO_PASSWORD
 
 TIMEOUT = 60_000
-LOGIN_TITLES = ("登录", "Log in")
 
 
 def login(page: Page, url: str, username: str = "demo-admin", password: str = DEMO_PASSWORD) -> None:
     """Open `url` (a new session: the login page at that URL), log in, and wait for the page itself."""
+    english = "lang=English" in url
     page.goto(url)
-    title = page.locator('[data-testid="stMain"] h1').first
-    title.wait_for(timeout=TIMEOUT)
-    expect(title).to_have_text(LOGIN_TITLES[0] if "lang=English" not in url else LOGIN_TITLES[1])
-    form = page.locator('[data-testid="stForm"]')
-    form.get_by_label("用户名" if "lang=English" not in url else "Username").fill(username)
-    form.get_by_label("密码" if "lang=English" not in url else "Password", exact=True).fill(password)
-    form.get_by_label("密码" if "lang=English" not in url else "Password", exact=True).press("Enter")
-    expect(title).not_to_have_text(
-        LOGIN_TITLES[0] if "lang=English" not in url else LOGIN_TITLES[1], timeout=TIMEOUT
-    )
+    caption = page.get_by_text("log in with the account" if english else "请使用管理员分配的账号登录")
+    caption.wait_for(timeout=TIMEOUT)
     wait_idle(page)
+    form = page.locator('[data-testid="stForm"]')
+    form.get_by_label("Username" if english else "用户名").fill(username)
+    field = form.get_by_label("Password" if english else "密码", exact=True)
+    field.fill(password)
+    field.press("Enter")
+    caption.wait_for(state="detached", timeout=TIMEOUT)  # the page's run has replaced the login screen
+    page.locator('[data-testid="stMain"] h1').first.wait_for(timeout=TIMEOUT)
+    wait_idle(page)
+
+
+def wait_until(page: Page, condition: Callable[[], bool], timeout_ms: int = TIMEOUT) -> None:
+    """Poll `condition` (a rerun can still be drawing after the status widget went away)."""
+    for _ in range(timeout_ms // 250):
+        if condition():
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError("the condition did not come true")
 
 
 def open_app(page: Page, url: str, username: str = "demo-admin") -> None:

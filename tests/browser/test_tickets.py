@@ -17,6 +17,7 @@ from tests.browser.helpers import (
     plotly_bars,
     sentence,
     wait_idle,
+    wait_until,
 )
 
 pytestmark = pytest.mark.browser
@@ -36,7 +37,7 @@ def test_clicking_a_center_narrows_the_page_and_the_url(server, page):
     expect(sentence(page)).to_contain_text("产业社区：小塘", timeout=60_000)
     wait_idle(page)
     assert query(page)["focus"] == ["小塘"]
-    assert plotly_bars(page, 0) == 1
+    wait_until(page, lambda: plotly_bars(page, 0) == 1)
     expect(page.get_by_text("已聚焦：")).to_be_visible()
 
     login(page, page.url)  # the narrowing survives in the URL (a reload is a new session: log in again)
