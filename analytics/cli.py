@@ -1,22 +1,27 @@
-"""`python -m analytics …`: init, demo, import, undo, summary (the command-line contract of DATASETS.md)."""
+"""`python -m analytics …`: init, demo, import, undo, summary (the command-line contract of DATASETS.md),
+and user add|list|disable|enable|reset-password|set-role (accounts; passwords from a prompt or stdin)."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import duckdb
 
 from analytics import db, logs
+from analytics.auth import OPERATOR, Principal, accounts
+from analytics.auth.permissions import ROLES
 from analytics.demo.load import DemoRefused, load_demo
 from analytics.filters import Filters
 from analytics.intake import DATASETS, Refused, commit_import, plan_import, undo, unexpected
 from analytics.kpis import summary, summary_csv
 from analytics.periods import Period, default_period
+from analytics.settings import load_settings
 
 
 class UsageError(Exception):
@@ -50,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_db(intake)
     intake.add_argument("--dataset", required=True, choices=list(DATASETS))
     intake.add_argument("--center", metavar="NAME", help="the uploading center")
-    intake.add_argument("--user", metavar="NAME", help="who uploads (recorded with the batch)")
+    intake.add_argument("--user", metavar="NAME", help="act as this account (default: the operator)")
     intake.add_argument("--sheet", metavar="NAME", help="read this sheet instead of the first")
     intake.add_argument("--dry-run", action="store_true", help="report without writing")
     intake.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -58,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
 
     revert = commands.add_parser("undo", help="undo an import batch, restoring the rows it touched")
     _add_db(revert)
+    revert.add_argument("--user", metavar="NAME", help="act as this account (default: the operator)")
     revert.add_argument("batch_id", type=int, metavar="BATCH_ID")
     revert.set_defaults(run=_undo)
 
@@ -69,7 +75,35 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--park", action="append", default=[], metavar="NAME")
     report.add_argument("--format", choices=("json", "csv"), default="json")
     report.set_defaults(run=_summary)
+
+    user = commands.add_parser("user", help="accounts: add, list, disable, enable, reset-password, set-role")
+    users = user.add_subparsers(required=True, metavar="ACTION")
+    add = users.add_parser("add", help="create an account (password from a prompt, or one line of stdin)")
+    _add_account(add, role=True)
+    add.add_argument("--display-name", metavar="TEXT")
+    add.set_defaults(run=_user_add)
+    listing = users.add_parser("list", help="print every account, one JSON object per line")
+    _add_db(listing)
+    listing.set_defaults(run=_user_list)
+    for name, disabled in (("disable", True), ("enable", False)):
+        toggle = users.add_parser(name, help=f"{name} an account")
+        _add_account(toggle)
+        toggle.set_defaults(run=_user_disabled, disabled=disabled)
+    reset = users.add_parser("reset-password", help="set a new password (prompt or stdin); lifts a lockout")
+    _add_account(reset)
+    reset.set_defaults(run=_user_reset)
+    role = users.add_parser("set-role", help="change an account's role (and center)")
+    _add_account(role, role=True)
+    role.set_defaults(run=_user_role)
     return parser
+
+
+def _add_account(parser: argparse.ArgumentParser, role: bool = False) -> None:
+    _add_db(parser)
+    parser.add_argument("--username", required=True, metavar="NAME")
+    if role:
+        parser.add_argument("--role", required=True, metavar="{" + ",".join(ROLES) + "}")
+        parser.add_argument("--center", metavar="NAME", help="the center of a center head")
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -117,11 +151,23 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _principal(con: duckdb.DuckDBPyConnection, username: str | None) -> Principal:
+    """The account named by --user (its role applies), else the operator."""
+    if username is None:
+        return OPERATOR
+    principal = accounts.principal_of(con, username, source="cli")
+    if principal is None:
+        raise UsageError(f"无此账号或账号已停用 / no enabled account '{username}'")
+    return principal
+
+
 def _import(args: argparse.Namespace) -> int:
     """Each file is planned and committed on its own; a refused file leaves the others unaffected."""
     con = _open(args.db)
+    principal = _principal(con, args.user)
     if args.center:
         _known(con, "center", "centers", [args.center])
+    center = args.center or principal.center
     status = 0
     for path in args.files:
         try:
@@ -132,7 +178,14 @@ def _import(args: argparse.Namespace) -> int:
             continue
         try:
             plan = plan_import(
-                con, data, path.name, args.dataset, args.center, args.user, args.sheet, preview=args.dry_run
+                con,
+                data,
+                path.name,
+                args.dataset,
+                center,
+                args.sheet,
+                preview=args.dry_run,
+                principal=principal,
             )
             batch_id, counts = (None, plan.counts) if args.dry_run else commit_import(con, plan)
         except Refused as refusal:
@@ -151,13 +204,74 @@ def _import(args: argparse.Namespace) -> int:
 def _undo(args: argparse.Namespace) -> int:
     con = _open(args.db)
     try:
-        restored = undo(con, args.batch_id)
+        restored = undo(con, args.batch_id, _principal(con, args.user))
     except Refused as refusal:
         raise UsageError(str(refusal)) from refusal
     finally:
         con.close()
     print(json.dumps({"batch_id": args.batch_id, "restored": restored}, ensure_ascii=False))
     return 0
+
+
+def _password(confirm: bool = True) -> str:
+    """The new password: prompted for (twice) on a terminal, else one line of stdin. Never an argument."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass("密码 / password: ")
+    if confirm and getpass.getpass("再输入一次 / again: ") != password:
+        raise UsageError("两次输入的密码不一致 / the passwords differ")
+    return password
+
+
+def _account_command(args: argparse.Namespace, change: Callable[[duckdb.DuckDBPyConnection], None]) -> int:
+    con = _open(args.db)
+    try:
+        change(con)
+    except Refused as refusal:
+        raise UsageError(str(refusal)) from refusal
+    finally:
+        con.close()
+    return 0
+
+
+def _user_add(args: argparse.Namespace) -> int:
+    password = _password()
+    auth = load_settings().auth
+    return _account_command(
+        args,
+        lambda con: accounts.create(
+            con, OPERATOR, args.username, password, args.role, auth, args.center, args.display_name
+        ),
+    )
+
+
+def _user_list(args: argparse.Namespace) -> int:
+    con = _open(args.db)
+    frame = accounts.list_accounts(con)
+    con.close()
+    for row in frame.astype(object).where(frame.notna(), None).to_dict("records"):
+        print(json.dumps(row, ensure_ascii=False, default=str))
+    return 0
+
+
+def _user_disabled(args: argparse.Namespace) -> int:
+    return _account_command(
+        args, lambda con: accounts.set_disabled(con, OPERATOR, args.username, args.disabled)
+    )
+
+
+def _user_reset(args: argparse.Namespace) -> int:
+    password = _password()
+    auth = load_settings().auth
+    return _account_command(
+        args, lambda con: accounts.reset_password(con, OPERATOR, args.username, password, auth)
+    )
+
+
+def _user_role(args: argparse.Namespace) -> int:
+    return _account_command(
+        args, lambda con: accounts.set_role(con, OPERATOR, args.username, args.role, args.center)
+    )
 
 
 def _summary(args: argparse.Namespace) -> int:

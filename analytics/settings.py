@@ -13,6 +13,15 @@ DEFAULT_TARGETS = {"on_time_rate": 0.95, "satisfaction_rate": 0.90, "median_reso
 
 
 @dataclass(frozen=True)
+class AuthSettings:
+    session_idle_minutes: float = 30  # a session unused this long asks to log in again
+    session_hours: float = 12  # a session token expires this long after login, used or not
+    lockout_threshold: int = 5  # failed logins in a row that lock the account
+    lockout_minutes: float = 15  # how long the account stays locked
+    min_password_length: int = 10
+
+
+@dataclass(frozen=True)
 class Settings:
     max_file_mb: float = 50
     max_rows: int = 2_000_000
@@ -25,6 +34,7 @@ class Settings:
     due_workdays_by_category: dict[str, int] = field(default_factory=dict)
     targets: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_TARGETS))
     vaccination_threshold: float = 0.80
+    auth: AuthSettings = field(default_factory=AuthSettings)
 
     def due_workdays(self, category: str) -> int:
         return self.due_workdays_by_category.get(category, self.default_due_workdays)
@@ -34,7 +44,7 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or Path(os.environ.get("DASHBOARD_CONFIG") or DEFAULT_FILE)
     data = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     intake, tickets = data.get("import", {}), data.get("tickets", {})
-    defaults = Settings()
+    defaults, auth = Settings(), data.get("auth", {})
     return Settings(
         max_file_mb=float(intake.get("max_file_mb", defaults.max_file_mb)),
         max_rows=int(intake.get("max_rows", defaults.max_rows)),
@@ -48,5 +58,12 @@ def load_settings(path: Path | None = None) -> Settings:
         targets={**DEFAULT_TARGETS, **{k: float(v) for k, v in data.get("targets", {}).items()}},
         vaccination_threshold=float(
             data.get("vaccination", {}).get("threshold", defaults.vaccination_threshold)
+        ),
+        auth=AuthSettings(
+            session_idle_minutes=float(auth.get("session_idle_minutes", defaults.auth.session_idle_minutes)),
+            session_hours=float(auth.get("session_hours", defaults.auth.session_hours)),
+            lockout_threshold=int(auth.get("lockout_threshold", defaults.auth.lockout_threshold)),
+            lockout_minutes=float(auth.get("lockout_minutes", defaults.auth.lockout_minutes)),
+            min_password_length=int(auth.get("min_password_length", defaults.auth.min_password_length)),
         ),
     )

@@ -32,6 +32,7 @@ import pandas as pd  # noqa: E402
 import python_calamine  # noqa: E402
 
 from analytics import db  # noqa: E402
+from analytics.auth import OPERATOR  # noqa: E402
 from analytics.demo.load import load_demo  # noqa: E402
 from analytics.domain import TICKET_CATEGORIES  # noqa: E402
 from analytics.intake import ImportPlan, commit_import, mappings, plan_import  # noqa: E402
@@ -93,7 +94,9 @@ def build() -> tuple[Path, Path, Path]:
 
 def import_once(work: Path, path: Path) -> None:
     con = db.connect(work)
-    plan = plan_import(con, path.read_bytes(), path.name, "tickets", settings=SETTINGS, preview=False)
+    plan = plan_import(
+        con, path.read_bytes(), path.name, "tickets", settings=SETTINGS, preview=False, principal=OPERATOR
+    )
     _, counts = commit_import(con, plan)
     con.close()
     assert counts.inserted == plan.validation.rows_read - plan.rejected, counts
@@ -107,7 +110,7 @@ def import_in_process(work: Path, path: Path) -> None:
         data, path.name, "tickets", None, None, mappings.remembered(con, None), load_registry(con), SETTINGS
     )
     plan = ImportPlan(
-        file_name=path.name, sha256="", center=None, user=None, sheet_name=prepared.sheet_name,
+        file_name=path.name, sha256="", center=None, principal=OPERATOR, sheet_name=prepared.sheet_name,
         sheet_names=prepared.sheet_names, sheet_requested=False, header_row=prepared.header_row,
         match=prepared.match, validation=prepared.validation, counts=Counts(0, 0, 0),
     )  # fmt: skip

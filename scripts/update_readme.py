@@ -1,5 +1,5 @@
-"""Regenerate the blocks of the README and docs/ that come from code (the metric catalog, the dataset
-columns). tests/test_readme.py checks them."""
+"""Regenerate the blocks of the README and docs/ that come from code (the metric catalog, the permission
+table, the dataset columns). tests/test_readme.py checks them."""
 
 from __future__ import annotations
 
@@ -10,17 +10,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from analytics.auth import permissions  # noqa: E402
 from analytics.intake.spec import DATASETS, markdown_columns  # noqa: E402
 from analytics.metrics import markdown_table  # noqa: E402
 
 README = ROOT / "README.md"
 GENERATED = (README, ROOT / "docs" / "metrics.md", ROOT / "docs" / "datasets.md")
 BLOCK = re.compile(r"(<!-- (?P<name>[\w:]+):start -->\n).*?(<!-- (?P=name):end -->)", re.DOTALL)
+TABLES = {"metrics": markdown_table, "permissions": permissions.markdown_table}
 
 
 def _block(name: str) -> str:
-    if name == "metrics":
-        return markdown_table()
+    if name in TABLES:
+        return TABLES[name]()
     kind, dataset = name.split(":")
     assert kind == "columns", name
     return markdown_columns(DATASETS[dataset])

@@ -27,6 +27,7 @@ import xlsxwriter
 import xlwt
 
 from analytics import db
+from analytics.auth import OPERATOR
 from analytics.intake import ImportPlan, commit_import, plan_import
 from analytics.settings import Settings
 
@@ -271,6 +272,7 @@ def import_file(
 ) -> ImportPlan:
     """plan_import with the default Settings (not dashboard.toml's) unless given."""
     kwargs.setdefault("settings", SETTINGS)
+    kwargs.setdefault("principal", OPERATOR)
     return plan_import(con, data, file_name, dataset=dataset, **kwargs)
 
 
@@ -285,7 +287,7 @@ def registry(tmp_path: Path) -> duckdb.DuckDBPyConnection:
     """A new database with parks.csv and enterprises.csv imported through the importer itself."""
     con = db.connect(tmp_path / "registry.duckdb")
     for dataset in ("parks", "enterprises"):
-        plan = plan_fixture(con, f"{dataset}.csv", dataset, user="测试")
+        plan = plan_fixture(con, f"{dataset}.csv", dataset)
         assert plan.rejected == 0, plan.report(None)["errors"]
         commit_import(con, plan)
     return con

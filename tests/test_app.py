@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest_login import logged_in, submit_login
+
 ROOT = Path(__file__).resolve().parent.parent
 
 PAGES = [
@@ -23,16 +25,14 @@ LANGS = {"zh": "中文", "en": "English"}
 
 
 def app(**query: list[str]) -> AppTest:
-    at = AppTest.from_file(ROOT / "dashboard.py", default_timeout=90)
-    for key, values in query.items():
-        at.query_params[key] = values
-    return at
+    """dashboard.py logged in as an admin, with `query` as URL parameters."""
+    return logged_in(None, "admin", **query)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_renders(app_env, page, lang):
-    at = app(lang=[LANGS[lang]]).run()
+    at = app(lang=[LANGS[lang]])
     at.switch_page(page).run()
     assert not at.exception, at.exception
     assert at.button_group(key="lang").value == lang
@@ -40,7 +40,7 @@ def test_every_page_renders(app_env, page, lang):
 
 
 def test_overview_shows_the_kpi_table_charts_and_demo_banner(app_env):
-    at = app().run()
+    at = app()
     assert not at.exception
     assert "演示数据" in at.info[0].value
     assert at.caption[0].value.startswith("统计期间 2021年7月1日至2022年6月30日")
@@ -52,16 +52,14 @@ def test_overview_shows_the_kpi_table_charts_and_demo_banner(app_env):
 
 
 def test_overview_table_views_switch(app_env):
-    at = app().run()
+    at = app()
     at.button_group(key="overview_view").set_value("change").run()
     assert not at.exception
     assert at.dataframe[0].value.loc["办结率", "合计"].endswith("个百分点")
 
 
 def test_filters_come_from_the_url(app_env):
-    at = app(
-        lang=["English"], center=["长虹岭"], period=["2021-01-01", "2021-06-30"], type=["high_tech"]
-    ).run()
+    at = app(lang=["English"], center=["长虹岭"], period=["2021-01-01", "2021-06-30"], type=["high_tech"])
     assert not at.exception
     assert at.caption[0].value == (
         "Period 1 Jan 2021 – 30 Jun 2021 | Centers: 长虹岭 | Parks: all | Enterprise type: High-tech"
@@ -70,7 +68,7 @@ def test_filters_come_from_the_url(app_env):
 
 
 def test_parks_are_narrowed_to_the_chosen_centers(app_env):
-    at = app(center=["大学城"]).run()
+    at = app(center=["大学城"])
     assert at.multiselect(key="park").options == ["大学城创新园", "软件科技园"]
 
 
@@ -78,12 +76,20 @@ def test_an_empty_database_renders_without_error(tmp_path, monkeypatch):
     import streamlit as st
 
     from analytics import db
+    from analytics.auth import OPERATOR, accounts
+    from analytics.settings import AuthSettings
 
-    db.connect(tmp_path / "empty.duckdb").close()
+    con = db.connect(tmp_path / "empty.duckdb")
+    accounts.create(con, OPERATOR, "first-admin", "a long password", "admin", AuthSettings())
+    con.close()
     monkeypatch.setenv("DASHBOARD_DB", str(tmp_path / "empty.duckdb"))
     st.cache_resource.clear()
     st.cache_data.clear()
-    at = app().run()
+    at = AppTest.from_file(ROOT / "dashboard.py", default_timeout=90).run()
     assert not at.exception, at.exception
+    assert not at.info and not at.markdown  # no demo banner, no demo accounts listed
+    submit_login(at, "first-admin", "a long password")
+    assert not at.exception, at.exception
+    assert at.title[0].value == "各产业社区总览"
     assert not at.info  # no demo banner
     st.cache_resource.clear()

@@ -7,14 +7,13 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from analytics import db
+from tests.apptest_login import logged_in
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def open_import_page(lang: str = "中文") -> AppTest:
-    at = AppTest.from_file(ROOT / "dashboard.py", default_timeout=90)
-    at.query_params["lang"] = [lang]
-    at.run()
+    at = logged_in(None, "admin", lang=[lang])
     at.switch_page("views/data_import.py").run()
     return at
 
@@ -39,7 +38,7 @@ def test_upload_preview_confirm_and_the_overview_shows_it(app_env):
         f"U-1,2022-06-30,{code},政策咨询\nU-2,2022-02-30,{code},政策咨询\n合计,,,\n"
     ).encode("gbk")
     at = open_import_page()
-    overview_before = AppTest.from_file(ROOT / "dashboard.py", default_timeout=90).run().metric[0].value
+    overview_before = logged_in().metric[0].value
     at.file_uploader(key="import_files").upload("诉求.csv", data, "text/csv").run()
     assert not at.exception, at.exception
     shown = metric_values(at)
@@ -53,7 +52,7 @@ def test_upload_preview_confirm_and_the_overview_shows_it(app_env):
     at.button(key=next(b.key for b in at.button if b.key.startswith("confirm-"))).click().run()
     assert not at.exception, at.exception
     assert "已导入，批次" in at.success[0].value and "新增 1 行" in at.success[0].value
-    overview = AppTest.from_file(ROOT / "dashboard.py", default_timeout=90).run()
+    overview = logged_in()
     assert int(overview.metric[0].value.replace(",", "")) == int(overview_before.replace(",", "")) + 1
 
 
@@ -65,7 +64,9 @@ def test_missing_column_offers_a_mapping_that_is_remembered(app_env):
     at.file_uploader(key="import_files").upload("m.csv", data, "text/csv").run()
     assert "required columns missing: 受理日期" in at.error[0].value
     next(s for s in at.selectbox if s.label == "反映日期").set_value("received_date")
-    at.button[-1].click().run()  # inside the form: choose, then save the mapping and check again
+    next(
+        b for b in at.button if b.label == "Save the mapping and check again"
+    ).click().run()  # in the form: choose, then save the mapping and check again
     assert not at.exception, at.exception
     assert not at.error
     assert metric_values(at)["To insert"] == "1"

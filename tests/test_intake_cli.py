@@ -12,9 +12,9 @@ KEYS = ["file", "dataset", "batch_id", "rows_read", "inserted", "updated", "unch
         "errors", "unknown_enterprises"]  # fmt: skip
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
+def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "analytics", *args], capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "analytics", *args], capture_output=True, text=True, timeout=120, input=stdin
     )
 
 
@@ -39,19 +39,10 @@ def test_import_prints_one_report_per_file_and_exit_0(demo_db, tmp_path):
     other = write(
         tmp_path / "更多.csv", "工单号,受理日期,统一社会信用代码,诉求类别", f"C-3,2022-07-03,{code},新类别"
     )
-    result = cli(
-        "import",
-        "--db",
-        str(demo_db),
-        "--dataset",
-        "tickets",
-        "--center",
-        "长虹岭",
-        "--user",
-        "李娜",
-        good,
-        other,
-    )
+    added = cli("user", "add", "--db", str(demo_db), "--username", "lina", "--role", "center_head",
+                "--center", "长虹岭", "--display-name", "李娜", stdin="a long password\n")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    result = cli("import", "--db", str(demo_db), "--dataset", "tickets", "--user", "lina", good, other)
     assert result.returncode == 0, result.stderr
     reports = [json.loads(line) for line in result.stdout.splitlines()]
     assert [list(r) for r in reports] == [KEYS, KEYS]
@@ -65,7 +56,7 @@ def test_import_prints_one_report_per_file_and_exit_0(demo_db, tmp_path):
     con = db.connect(demo_db)
     batch = con.execute("SELECT center, user_name, file_name, rows_read, rejected FROM import_batches WHERE batch_id = ?",
                         [first["batch_id"]]).fetchone()  # fmt: skip
-    assert batch == ("长虹岭", "李娜", "诉求.csv", 2, 1)
+    assert batch == ("长虹岭", "lina", "诉求.csv", 2, 1)  # the account's own center, its username
 
 
 def test_dry_run_reports_without_writing(demo_db, tmp_path):

@@ -225,7 +225,7 @@ REFUSALS = [
 def test_unreadable_files_are_refused_with_a_message_and_nothing_written(con, data, file_name, zh, en):
     before = table_counts(con)
     with pytest.raises(Refused) as refused:
-        import_file(con, data(), file_name, "visits", center="长虹岭产业社区", user="李娜")
+        import_file(con, data(), file_name, "visits", center="长虹岭产业社区")
     problem = refused.value.problem
     assert any(fragment in problem.zh for fragment in zh), problem.zh
     assert any(fragment in problem.en for fragment in en), problem.en

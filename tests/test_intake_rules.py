@@ -125,7 +125,7 @@ CASE_IDS = [case.fixture.removesuffix(".csv") for case in CASES]
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
 def test_rows_accepted_and_rejected_with_clerk_row_numbers(con, case, fmt):
     """Title rows, 填报单位 lines, blank rows, 合计 rows and footers are skipped: neither read nor rejected."""
-    plan = plan_fixture(con, case.fixture, case.dataset, fmt=fmt, center=case.center, user="李娜")
+    plan = plan_fixture(con, case.fixture, case.dataset, fmt=fmt, center=case.center)
     report = plan.report(None)
     assert accepted_rows(plan) == case.accepted
     assert sorted(errors_by_row(plan)) == sorted(case.rejected)
@@ -393,7 +393,7 @@ def test_working_days_count_the_calendar(con, received, limit, due):
 
 def test_tickets_commit_stores_due_dates_status_and_rejects_with_row_numbers(tmp_path: Path):
     con = registry(tmp_path)
-    plan = plan_fixture(con, "tickets_time_limits.csv", "tickets", user="李娜")
+    plan = plan_fixture(con, "tickets_time_limits.csv", "tickets")
     batch, counts = commit_import(con, plan)
     assert counts.inserted == 20
     stored = dict(con.execute("SELECT ticket_no, due_date FROM tickets").fetchall())

@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from analytics import db
+from analytics.auth import OPERATOR
 from analytics.intake import Refused, commit_import, mappings, plan_import, undo
 from analytics.intake.spec import DATASETS
 from analytics.intake.templates import template_bytes
@@ -42,7 +43,7 @@ def tickets_file(firms, status_of_first: str = "已办结", closed: str = "2022-
 
 
 def run(con, data: bytes, name: str, dataset: str, **options):
-    plan = plan_import(con, data, name, dataset, **options)
+    plan = plan_import(con, data, name, dataset, **{"principal": OPERATOR, **options})
     return plan, *commit_import(con, plan)
 
 
@@ -81,7 +82,7 @@ def test_a_changed_row_is_an_update_and_undo_restores_it(con, firms):
     _, batch, counts = run(con, tickets_file(firms, closed="2022-07-20"), "t2.csv", "tickets")
     assert (counts.inserted, counts.updated, counts.unchanged) == (0, 1, 1)
     assert ticket(con, "T-1")["closed_date"] == dt.datetime(2022, 7, 20)
-    assert undo(con, batch) == {"tickets": 1}
+    assert undo(con, batch, OPERATOR) == {"tickets": 1}
     restored = ticket(con, "T-1")
     assert restored["closed_date"] == original["closed_date"]
     assert restored["batch_id"] == original["batch_id"]
@@ -105,7 +106,7 @@ def test_only_updates_are_logged_and_undo_of_a_mixed_batch_restores_both_kinds(c
         "SELECT row_key, old_values->>'description' FROM import_changes WHERE batch_id = ?", [batch]
     ).fetchall()
     assert [text for _, text in logged] == ["道路积水"]  # the replaced version, nothing for the insert
-    assert undo(con, batch) == {"tickets": 2}
+    assert undo(con, batch, OPERATOR) == {"tickets": 2}
     assert ticket(con, "T-3") == {}
     assert ticket(con, "T-1") == original
 
@@ -120,23 +121,23 @@ def test_legacy_insert_entries_are_dropped_by_the_migration(con):
 def test_undo_of_an_insert_deletes_exactly_its_rows(con, firms):
     before = counts_of(con)
     _, batch, _ = run(con, tickets_file(firms), "t.csv", "tickets")
-    undo(con, batch)
+    undo(con, batch, OPERATOR)
     after = counts_of(con)
     assert after["tickets"] == before["tickets"]
     with pytest.raises(Refused, match="已于"):
-        undo(con, batch)  # twice: refused, already undone
+        undo(con, batch, OPERATOR)  # twice: refused, already undone
 
 
 def test_undo_is_refused_while_a_later_batch_changed_the_same_rows(con, firms):
     _, first, _ = run(con, tickets_file(firms), "t.csv", "tickets")
     _, second, _ = run(con, tickets_file(firms, closed="2022-07-30"), "t2.csv", "tickets")
     with pytest.raises(Refused) as refusal:
-        undo(con, first)
+        undo(con, first, OPERATOR)
     assert (
         f"批次 {second}" in refusal.value.problem.zh and "undo that batch first" in refusal.value.problem.en
     )
-    undo(con, second)
-    undo(con, first)  # in order, both go
+    undo(con, second, OPERATOR)
+    undo(con, first, OPERATOR)  # in order, both go
     assert ticket(con, "T-1") == {}
 
 
@@ -213,9 +214,9 @@ def test_a_refused_file_writes_nothing(con):
         (b"PK\x03\x04broken", "cut.xlsx"),
     ]:
         with pytest.raises(Refused):
-            plan_import(con, data, name, "tickets")
+            plan_import(con, data, name, "tickets", principal=OPERATOR)
     with pytest.raises(Refused, match="缺少必需的列"):
-        plan_import(con, csv("工单号,企业名称", "T-1,某公司"), "t.csv", "tickets")
+        plan_import(con, csv("工单号,企业名称", "T-1,某公司"), "t.csv", "tickets", principal=OPERATOR)
     assert counts_of(con) == before
     assert db.data_version(con) == version
 
@@ -223,7 +224,7 @@ def test_a_refused_file_writes_nothing(con):
 def test_a_failure_inside_the_transaction_leaves_nothing(con, firms, monkeypatch):
     import analytics.intake.store as store
 
-    plan = plan_import(con, tickets_file(firms), "t.csv", "tickets")
+    plan = plan_import(con, tickets_file(firms), "t.csv", "tickets", principal=OPERATOR)
     before = counts_of(con)
 
     def broken(*args, **kwargs):
@@ -241,7 +242,7 @@ def test_parks_create_their_center_and_undo_removes_it(con):
     )
     assert counts.inserted == 1
     assert con.execute("SELECT count(*) FROM centers WHERE center = '新社区'").fetchone() == (1,)
-    undo(con, batch)
+    undo(con, batch, OPERATOR)
     assert con.execute("SELECT count(*) FROM centers WHERE center = '新社区'").fetchone() == (0,)
     assert con.execute("SELECT count(*) FROM parks WHERE park = '新材料园'").fetchone() == (0,)
 
@@ -252,7 +253,7 @@ def test_visits_add_new_service_workers(con, firms):
         con, csv("走访日期,统一社会信用代码,走访人", f"2022-07-03,{u1},新员工甲"), "v.csv", "visits"
     )
     assert con.execute("SELECT center FROM service_staff WHERE name = '新员工甲'").fetchall() == [("长虹岭",)]
-    undo(con, batch)
+    undo(con, batch, OPERATOR)
     assert con.execute("SELECT count(*) FROM service_staff WHERE name = '新员工甲'").fetchone() == (0,)
 
 
@@ -260,7 +261,7 @@ def test_undoing_a_demo_batch_removes_its_rows(con):
     (batch,) = con.execute(
         "SELECT batch_id FROM import_batches WHERE is_demo AND dataset = 'activities'"
     ).fetchone()
-    restored = undo(con, batch)
+    restored = undo(con, batch, OPERATOR)
     assert restored["activities"] > 1000
     assert con.execute("SELECT count(*) FROM activities").fetchone() == (0,)
 
@@ -278,24 +279,26 @@ def test_undoing_a_demo_batch_is_refused_after_an_import_changed_its_rows(con, f
         "SELECT batch_id FROM import_batches WHERE is_demo AND dataset = 'tickets'"
     ).fetchone()
     with pytest.raises(Refused, match="请先撤销"):
-        undo(con, demo_batch)
+        undo(con, demo_batch, OPERATOR)
 
 
 def test_remembered_header_mapping_applies_to_the_centers_later_files(con, firms):
     (u1, _), _, _ = firms
     data = csv("工单号,反映日期,统一社会信用代码,诉求类别", f"T-3,2022-07-01,{u1},政策咨询")
     with pytest.raises(Refused, match="受理日期"):
-        plan_import(con, data, "a.csv", "tickets", center="长虹岭")
-    mappings.remember(con, "长虹岭", "tickets", "反映日期", "received_date")
-    plan = plan_import(con, data, "a.csv", "tickets", center="长虹岭")
+        plan_import(con, data, "a.csv", "tickets", center="长虹岭", principal=OPERATOR)
+    mappings.remember(con, OPERATOR, "长虹岭", "tickets", "反映日期", "received_date")
+    plan = plan_import(con, data, "a.csv", "tickets", center="长虹岭", principal=OPERATOR)
     assert plan.counts.inserted == 1
     with pytest.raises(Refused):  # another center's files are not affected
-        plan_import(con, data, "a.csv", "tickets", center="罗村")
+        plan_import(con, data, "a.csv", "tickets", center="罗村", principal=OPERATOR)
 
 
 @pytest.mark.parametrize("dataset", list(DATASETS))
 def test_each_template_is_read_back_as_its_dataset(con, dataset):
-    plan = plan_import(con, template_bytes(dataset), f"{dataset}.xlsx", None, center="长虹岭")
+    plan = plan_import(
+        con, template_bytes(dataset), f"{dataset}.xlsx", None, center="长虹岭", principal=OPERATOR
+    )
     assert plan.dataset.name == dataset
     assert not plan.match.unrecognised
     assert plan.validation.rows_read == 1  # the example row

@@ -8,9 +8,9 @@ from scripts.update_readme import GENERATED, README, render
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_metric_table_is_generated_from_the_catalog():
+def test_metric_and_permission_tables_are_generated_from_the_code():
     text = README.read_text(encoding="utf-8")
-    assert "<!-- metrics:start -->" in text
+    assert "<!-- metrics:start -->" in text and "<!-- permissions:start -->" in text
     assert render(text) == text, "run: python scripts/update_readme.py"
 
 

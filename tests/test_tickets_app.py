@@ -7,9 +7,11 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from analytics import db, kpis
+from analytics.auth import OPERATOR
 from analytics.filters import Filters
 from analytics.intake import commit_import, plan_import
 from analytics.periods import default_period
+from tests.apptest_login import logged_in
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,7 +20,7 @@ def tickets_page(**query: list[str]) -> AppTest:
     at = AppTest.from_file(ROOT / "dashboard.py", default_timeout=90)
     for key, value in query.items():
         at.query_params[key] = value
-    at.run()
+    logged_in(at)
     at.switch_page("views/tickets.py").run()
     assert not at.exception, at.exception
     return at
@@ -63,7 +65,7 @@ def test_working_days_and_a_year_without_holiday_data(app_env):
     con = db.connect(app_env)
     (code,) = con.execute("SELECT uscc FROM clean_enterprises WHERE center = '长虹岭' LIMIT 1").fetchone()
     data = f"工单号,受理日期,统一社会信用代码,诉求类别,办结日期\nY-1,2027-01-01,{code},政策咨询,2027-01-04\n".encode()
-    commit_import(con, plan_import(con, data, "2027.csv", "tickets"))
+    commit_import(con, plan_import(con, data, "2027.csv", "tickets", principal=OPERATOR))
     con.close()
     at = tickets_page(period=["2027-01-01", "2027-01-31"], lang=["English"])
     at.button_group(key="unit").set_value("workdays").run()

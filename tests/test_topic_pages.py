@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from analytics import db, kpis
 from analytics.filters import Filters
 from analytics.periods import default_period
+from tests.apptest_login import logged_in
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,7 +18,7 @@ def page(path: str, **query: list[str]) -> AppTest:
     at = AppTest.from_file(ROOT / "dashboard.py", default_timeout=90)
     for key, value in query.items():
         at.query_params[key] = value
-    at.run()
+    logged_in(at)
     at.switch_page(path).run()
     assert not at.exception, at.exception
     return at

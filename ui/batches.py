@@ -8,9 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from analytics import batches
+from analytics.auth import allowed, can
 from analytics.i18n import Lang, t
 from analytics.intake import DATASETS, Refused, undo
-from ui import context
+from ui import auth, context
 
 CONFIRM_KEY, FLASH_KEY = "_confirm_undo", "_undo_flash"
 
@@ -95,6 +96,12 @@ def undo_controls(batch: Any, lang: Lang) -> None:
     """An undo button, then a confirmation; a refusal explains which later batch to undo first."""
     if batch.undone:
         return
+    who = auth.principal()
+    center = batch.center if isinstance(batch.center, str) else None
+    if not allowed(who, "undo", center):
+        if can(who, "undo"):
+            st.caption(t("batches.undo_not_yours", lang))
+        return
     if st.session_state.get(CONFIRM_KEY) != batch.batch_id:
         if st.button(t("batches.undo", lang), icon=":material/undo:", key="undo"):
             st.session_state[CONFIRM_KEY] = int(batch.batch_id)
@@ -104,7 +111,7 @@ def undo_controls(batch: Any, lang: Lang) -> None:
     if st.button(t("batches.undo_yes", lang), type="primary", key="undo_yes"):
         st.session_state.pop(CONFIRM_KEY, None)
         try:
-            restored = undo(context.connection(), int(batch.batch_id))
+            restored = undo(context.connection(), int(batch.batch_id), who)
         except Refused as refusal:
             st.error(refusal.problem.zh if lang == "zh" else refusal.problem.en, icon=":material/block:")
             return

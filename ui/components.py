@@ -7,12 +7,14 @@ from functools import partial
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
+from analytics.auth import audit
 from analytics.exports import csv_bytes, xlsx_bytes
 from analytics.filters import Filters, describe_period
 from analytics.i18n import Lang, t
 from analytics.metrics import BY_KEY, is_missing
-from ui import data, drill, links, topic_tables
+from ui import auth, context, data, drill, links, topic_tables
 from ui.charts import CONFIG
 
 
@@ -79,25 +81,49 @@ def target_badges(total: pd.Series, targets: dict[str, float], lang: Lang) -> No
         row.badge(text, color="red" if missed else "green", icon=":material/flag:")
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _record_export(table: str, file_name: str) -> None:
+    """The download's audit entry: who, which table, and the filter sentence in force."""
+    filters = st.session_state.get(context.FILTERS_KEY)
+    sentence = filters.describe("zh", center_count=len(data.centers())) if filters else None
+    with context.connection().cursor() as cur:
+        audit.record(
+            cur, auth.principal(), "export", {"table": table, "file": file_name, "filters": sentence}
+        )
+
+
+def download(
+    label: str,
+    payload: bytes,
+    file_name: str,
+    mime: str,
+    key: str,
+    table: str,
+    container: DeltaGenerator | None = None,
+) -> None:
+    """Every download of the app: a download button (in `container`, else in place) whose click is written
+    to the audit log."""
+    (container or st).download_button(
+        label, payload, file_name, mime, key=key, icon=":material/download:", on_click=_record_export,
+        args=(table, file_name),
+    )  # fmt: skip
+
+
 def downloads(frame: pd.DataFrame, stem: str, lang: Lang) -> None:
     row = st.container(horizontal=True)
-    row.download_button(
-        t("common.download_csv", lang),
-        csv_bytes(frame),
-        f"{stem}.csv",
-        "text/csv",
-        key=f"{stem}-csv",
-        icon=":material/download:",
-        on_click="ignore",
+    download(
+        t("common.download_csv", lang), csv_bytes(frame), f"{stem}.csv", "text/csv", f"{stem}-csv", stem, row
     )
-    row.download_button(
+    download(
         t("common.download_xlsx", lang),
         xlsx_bytes(frame, stem),
         f"{stem}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{stem}-xlsx",
-        icon=":material/download:",
-        on_click="ignore",
+        XLSX,
+        f"{stem}-xlsx",
+        stem,
+        row,
     )
 
 

@@ -43,6 +43,10 @@ def data_version() -> int:
     return db.data_version(connection())
 
 
+def demo_loaded() -> bool:
+    return db.has_demo_data(connection())
+
+
 def lang() -> Lang:
     value = st.session_state.get("lang")
     return value if value in LANGS else "zh"

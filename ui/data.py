@@ -8,7 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from analytics import kpis, periods, queries, reference
+from analytics.auth import masking
 from analytics.filters import Filters
+from ui import auth
 from ui.context import connection, data_version
 
 
@@ -56,3 +58,8 @@ def _mart(name: str, filters: Filters, extra: tuple[tuple[str, object], ...], ve
 def mart(name: str, filters: Filters, **extra: object) -> pd.DataFrame:
     """Any mart of analytics/sql/marts, run with the filters and extra parameters (cached per data version)."""
     return _mart(name, filters, tuple(sorted(extra.items())), data_version())
+
+
+def enterprise_profile(filters: Filters, uscc: str) -> pd.DataFrame:
+    """The profile, its contact person and phone masked unless the account may see them."""
+    return masking.contacts(mart("enterprise_profile", filters, uscc=uscc), auth.principal())

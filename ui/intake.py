@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from analytics.i18n import Lang, t
@@ -19,7 +20,7 @@ from analytics.intake import (
     unexpected,
 )
 from analytics.intake.headers import HeaderMatch
-from ui import context
+from ui import auth, components, context, data
 
 PLANS_KEY, RESULTS_KEY = "_import_plans", "_import_results"
 
@@ -28,7 +29,18 @@ PLANS_KEY, RESULTS_KEY = "_import_plans", "_import_results"
 class Choices:
     dataset: str | None
     center: str | None
-    user: str | None
+
+
+def center_select(container: DeltaGenerator, lang: Lang) -> str | None:
+    """The uploading center: any (or none) for an admin; fixed to their own for a center head."""
+    who = auth.principal()
+    own = who.role == "center_head"
+    options = [who.center] if own else [None, *data.centers()["center"]]
+    return container.selectbox(
+        t("import.center", lang), options, disabled=own, key="import_center",
+        format_func=lambda name: t("import.no_center", lang) if name is None else name,
+        help=t("import.center_fixed", lang) if own else None,
+    )  # fmt: skip
 
 
 def _mapping_state(center: str | None) -> tuple:
@@ -44,18 +56,15 @@ def _mapping_state(center: str | None) -> tuple:
 
 def plan_for(upload: UploadedFile, choices: Choices) -> ImportPlan | Refused:
     """The file's plan (or refusal), recomputed only when the file, choices, data or mappings change."""
-    key = (upload.file_id, choices, context.data_version(), _mapping_state(choices.center))
+    who = auth.principal()
+    key = (upload.file_id, choices, who, context.data_version(), _mapping_state(choices.center))
     plans = st.session_state.setdefault(PLANS_KEY, {})
     if key not in plans:
         try:
             plans[key] = plan_import(
-                context.connection(),
-                upload.getvalue(),
-                upload.name,
-                choices.dataset,
-                choices.center,
-                choices.user,
-            )
+                context.connection(), upload.getvalue(), upload.name, choices.dataset, choices.center,
+                principal=who,
+            )  # fmt: skip
         except Refused as refusal:
             plans[key] = refusal
         except Exception as error:  # a clear message and a reference for the log, never a traceback
@@ -147,11 +156,10 @@ def _rejects(plan: ImportPlan, lang: Lang, file_id: str) -> None:
 
 
 def _report_button(plan: ImportPlan, lang: Lang, file_id: str) -> None:
-    st.download_button(
+    components.download(
         t("import.error_report", lang), plan.error_report(lang),
-        f"{plan.file_name.rsplit('.', 1)[0]}-错误报告.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"report-{file_id}", icon=":material/download:", on_click="ignore",
+        f"{plan.file_name.rsplit('.', 1)[0]}-错误报告.xlsx", components.XLSX, f"report-{file_id}",
+        f"error-report:{plan.file_name}",
     )  # fmt: skip
 
 
@@ -159,7 +167,7 @@ def _commit(plan: ImportPlan, lang: Lang, file_id: str) -> None:
     try:
         batch_id, counts = commit_import(context.connection(), plan)
     except Refused as refusal:
-        st.error(t("import.failed", lang) + refusal.problem.text())
+        st.error(t("import.refused", lang) + refusal.problem.text(), icon=":material/block:")
         return
     except Exception as error:  # the transaction rolled back; say so plainly, with a reference for the log
         st.error(t("import.failed", lang) + unexpected(error, plan.file_name).problem.text())
@@ -198,7 +206,18 @@ def _mapping_form(match: HeaderMatch, choices: Choices, lang: Lang, file_id: str
             for header in match.unrecognised
         }
         if st.form_submit_button(t("import.map_save", lang)):
-            for header, column in chosen.items():
-                if column:
-                    mappings.remember(context.connection(), choices.center, dataset.name, header, column)
+            try:
+                for header, column in chosen.items():
+                    if column:
+                        mappings.remember(
+                            context.connection(),
+                            auth.principal(),
+                            choices.center,
+                            dataset.name,
+                            header,
+                            column,
+                        )
+            except Refused as refusal:
+                st.error(refusal.problem.text(), icon=":material/block:")
+                return
             st.rerun()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics.exports import xlsx_bytes
 from analytics.i18n import t
-from ui import batches, context
+from ui import batches, components, context
 
 lang = context.lang()
 st.title(t("batches.title", lang))
@@ -30,8 +30,8 @@ if rejects.empty:
     st.caption(t("batches.no_rejects", lang))
 else:
     st.dataframe(rejects, hide_index=True, placeholder="—")
-    st.download_button(
-        t("batches.rejects_download", lang), xlsx_bytes(rejects, "rejects"), f"batch-{chosen.batch_id}-rejects.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", on_click="ignore",
+    components.download(
+        t("batches.rejects_download", lang), xlsx_bytes(rejects, "rejects"),
+        f"batch-{chosen.batch_id}-rejects.xlsx", components.XLSX, "batch-rejects", f"rejects:{chosen.batch_id}",
     )  # fmt: skip
 batches.undo_controls(chosen, lang)

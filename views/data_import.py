@@ -5,8 +5,8 @@ import streamlit as st
 from analytics.i18n import t
 from analytics.intake import DATASETS
 from analytics.intake.templates import template_bytes
-from ui import context, data
-from ui.intake import Choices, panel
+from ui import components, context
+from ui.intake import Choices, center_select, panel
 
 lang = context.lang()
 st.title(t("import.title", lang))
@@ -15,22 +15,17 @@ st.caption(t("import.intro", lang))
 with st.expander(t("import.templates", lang), icon=":material/table_view:"):
     row = st.container(horizontal=True)
     for dataset in DATASETS.values():
-        row.download_button(
-            dataset.title(lang), template_bytes(dataset.name), f"模板-{dataset.title_zh}.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key=f"template-{dataset.name}", icon=":material/download:", on_click="ignore",
+        components.download(
+            dataset.title(lang), template_bytes(dataset.name), f"模板-{dataset.title_zh}.xlsx", components.XLSX,
+            f"template-{dataset.name}", f"template:{dataset.name}", row,
         )  # fmt: skip
 
-left, middle, right = st.columns(3)
+left, middle, _ = st.columns(3)
 dataset = left.selectbox(
     t("import.dataset", lang), [None, *DATASETS],
     format_func=lambda name: t("import.detect", lang) if name is None else DATASETS[name].title(lang), key="import_dataset",
 )  # fmt: skip
-center = middle.selectbox(
-    t("import.center", lang), [None, *data.centers()["center"]],
-    format_func=lambda name: t("import.no_center", lang) if name is None else name, key="import_center",
-)  # fmt: skip
-user = right.text_input(t("import.user", lang), key="import_user") or None
+center = center_select(middle, lang)
 uploads = st.file_uploader(
     t("import.files", lang),
     type=["xlsx", "xlsm", "xls", "ods", "htm", "html", "csv"],
@@ -38,4 +33,4 @@ uploads = st.file_uploader(
     key="import_files",
 )
 for upload in uploads or []:
-    panel(upload, Choices(dataset, center, user), lang)
+    panel(upload, Choices(dataset, center), lang)

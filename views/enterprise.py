@@ -33,7 +33,7 @@ if query.strip():
 uscc = st.query_params.get("uscc")
 if not uscc:
     st.stop()
-profile = data.mart("enterprise_profile", filters, uscc=uscc)
+profile = data.enterprise_profile(filters, uscc)
 if profile.empty:
     st.warning(t("enterprise.unknown", lang, uscc=uscc))
     st.stop()

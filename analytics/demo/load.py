@@ -6,8 +6,10 @@ import hashlib
 
 import duckdb
 
+from analytics.auth import OPERATOR, accounts
 from analytics.db import bump_data_version
 from analytics.demo.generate import generate
+from analytics.settings import AuthSettings
 
 # Demo tables in load order, with the dataset their batch is recorded under.
 DATASET_OF_TABLE = {
@@ -21,6 +23,16 @@ DATASET_OF_TABLE = {
     "vaccination_snapshots": "vaccinations",
     "activities": "activities",
 }
+
+
+# One account per role, created with the demo data (the login page lists them while demo data are loaded).
+DEMO_PASSWORD = "shishan-demo"
+DEMO_ACCOUNTS = (
+    ("demo-admin", "admin", None, "演示管理员"),
+    ("demo-leader", "leader", None, "演示领导"),
+    ("demo-analyst", "analyst", None, "演示分析员"),
+    ("demo-chl", "center_head", "长虹岭", "长虹岭负责人（演示）"),
+)
 
 
 class DemoRefused(Exception):
@@ -67,4 +79,16 @@ def load_demo(con: duckdb.DuckDBPyConnection, seed: int = 1, scale: float = 1.0)
     except Exception:
         con.execute("ROLLBACK")
         raise
+    _demo_accounts(con)
     return {table: len(frame) for table, frame in data.items()}
+
+
+def _demo_accounts(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the demo accounts that do not exist yet (a re-generated demo keeps them)."""
+    known = set(accounts.list_accounts(con)["username"])
+    for username, role, center, display_name in DEMO_ACCOUNTS:
+        if username not in known:
+            accounts.create(
+                con, OPERATOR, username, DEMO_PASSWORD, role, AuthSettings(), center=center,
+                display_name=display_name,
+            )  # fmt: skip

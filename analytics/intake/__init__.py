@@ -1,9 +1,13 @@
 """Spreadsheet intake: read, validate and preview a ledger, then commit it as one batch (or undo one).
 
-plan = plan_import(con, data, "诉求台账.xlsx", dataset="tickets", center="长虹岭", user="李娜")
+plan = plan_import(con, data, "诉求台账.xlsx", dataset="tickets", center="长虹岭", principal=who)
 plan.counts, plan.problems           # what would happen; nothing written yet
-batch_id = commit_import(con, plan)  # one transaction
-undo(con, batch_id)
+batch_id = commit_import(con, plan)  # one transaction, audited
+undo(con, batch_id, who)
+
+`who` is the acting analytics.auth.Principal: its role must allow importing for the center (a center head:
+only their own, and rows of the file naming another center are rejected) and it is recorded with the batch.
+The file itself is read and validated in a child process (sandbox.py).
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from analytics.auth import audit
+from analytics.auth.permissions import Principal, require
 from analytics.exports import xlsx_sheets
 from analytics.i18n import Lang, t
 from analytics.intake import mappings
@@ -25,7 +31,8 @@ from analytics.intake.prepare import MissingColumns, prepare
 from analytics.intake.reading import Refused
 from analytics.intake.sandbox import Limits, run, unexpected
 from analytics.intake.spec import DATASETS, Dataset
-from analytics.intake.store import BatchInfo, Counts, classify, commit, undo
+from analytics.intake.store import BatchInfo, Counts, classify, commit
+from analytics.intake.store import undo as undo_batch
 from analytics.intake.validate import Validation, load_registry
 from analytics.settings import Settings, load_settings
 
@@ -46,7 +53,7 @@ class ImportPlan:
     file_name: str
     sha256: str
     center: str | None
-    user: str | None
+    principal: Principal
     sheet_name: str | None  # the sheet read (None for a CSV)
     sheet_names: list[str]
     sheet_requested: bool
@@ -184,18 +191,22 @@ def plan_import(
     file_name: str,
     dataset: str | None = None,
     center: str | None = None,
-    user: str | None = None,
     sheet: str | None = None,
     settings: Settings | None = None,
     preview: bool = True,
+    *,
+    principal: Principal,
 ) -> ImportPlan:
-    """Read and validate a file and count what committing it would do. Raises Refused for a bad file.
+    """Read and validate a file and count what committing it would do. Raises Refused for a bad file,
+    Forbidden when `principal` may not import for `center`.
 
     The file is read and validated in a child process (sandbox.py): a file that crashes, exhausts or
     outlasts it is refused as unreadable. `preview=False` skips counting inserts / updates (commit counts
     them in its transaction).
     """
+    require(principal, "import", center)
     settings = settings or load_settings()
+    own_center = center if principal.role == "center_head" else None  # rows of other centers are rejected
     prepared = run(
         prepare,
         (
@@ -207,6 +218,7 @@ def plan_import(
             mappings.remembered(con, center),
             load_registry(con),
             settings,
+            own_center,
         ),
         Limits(settings.reader_memory_mb, settings.reader_seconds),
         file_name,
@@ -221,7 +233,7 @@ def plan_import(
         file_name=file_name,
         sha256=hashlib.sha256(data).hexdigest(),
         center=center,
-        user=user,
+        principal=principal,
         sheet_name=prepared.sheet_name,
         sheet_names=prepared.sheet_names,
         sheet_requested=sheet is not None,
@@ -233,14 +245,42 @@ def plan_import(
 
 
 def commit_import(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> tuple[int, Counts]:
-    """Write the plan's valid rows, its rejects and the batch record in one transaction."""
+    """Write the plan's valid rows, its rejects, the batch record and its audit entry in one transaction.
+
+    The plan's principal is checked again: a plan made (or altered) for another center is refused.
+    """
+    require(plan.principal, "import", plan.center)
     info = BatchInfo(
         file_name=plan.file_name,
         sha256=plan.sha256,
         dataset=plan.dataset.name,
         center=plan.center,
-        user=plan.user,
+        user=plan.principal.username,
         rows_read=plan.validation.rows_read,
         rejected=plan.rejected,
     )
-    return commit(con, plan.dataset, plan.validation.rows, plan.validation.present, plan.problems(), info)
+
+    def audited(cur: duckdb.DuckDBPyConnection, batch_id: int, counts: Counts) -> None:
+        audit.record(
+            cur, plan.principal, "import",
+            {"batch_id": batch_id, "file": plan.file_name, "dataset": plan.dataset.name, "center": plan.center,
+             "rows_read": plan.validation.rows_read, "inserted": counts.inserted, "updated": counts.updated,
+             "unchanged": counts.unchanged, "rejected": plan.rejected},
+        )  # fmt: skip
+
+    return commit(
+        con, plan.dataset, plan.validation.rows, plan.validation.present, plan.problems(), info, audited
+    )
+
+
+def undo(con: duckdb.DuckDBPyConnection, batch_id: int, principal: Principal) -> dict[str, int]:
+    """Undo a batch (see store.undo) if `principal` may undo that batch's center; audited."""
+    with con.cursor() as cur:
+        found = cur.execute("SELECT center FROM import_batches WHERE batch_id = ?", [batch_id]).fetchone()
+    if found is not None:
+        require(principal, "undo", found[0])
+
+    def audited(cur: duckdb.DuckDBPyConnection, restored: dict[str, int]) -> None:
+        audit.record(cur, principal, "undo", {"batch_id": batch_id, "center": found[0], "restored": restored})
+
+    return undo_batch(con, batch_id, audited)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
+from analytics.auth import audit
+from analytics.auth.permissions import Principal, require
 from analytics.intake.headers import header_key
 
 
@@ -21,9 +23,24 @@ def remembered(con: duckdb.DuckDBPyConnection, center: str | None) -> dict[str, 
     return result
 
 
-def remember(con: duckdb.DuckDBPyConnection, center: str, dataset: str, header: str, column: str) -> None:
+def remember(
+    con: duckdb.DuckDBPyConnection, principal: Principal, center: str, dataset: str, header: str, column: str
+) -> None:
+    """Map `header` to `column` for the center's files, if `principal` may map that center's headers."""
+    require(principal, "map_headers", center)
     with con.cursor() as cur:
-        cur.execute(
-            "INSERT OR REPLACE INTO header_mappings (center, dataset, header, column_name) VALUES (?, ?, ?, ?)",
-            [center, dataset, header_key(header), column],
-        )
+        cur.execute("BEGIN")
+        try:
+            cur.execute(
+                "INSERT OR REPLACE INTO header_mappings (center, dataset, header, column_name) "
+                "VALUES (?, ?, ?, ?)",
+                [center, dataset, header_key(header), column],
+            )
+            audit.record(
+                cur, principal, "header_mapping",
+                {"center": center, "dataset": dataset, "header": header, "column": column},
+            )  # fmt: skip
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from analytics.intake import scope
 from analytics.intake.headers import HeaderMatch, match_headers, missing_columns
 from analytics.intake.reading import Book, Refused, Sheet, open_book
 from analytics.intake.spec import DATASETS
@@ -42,14 +43,20 @@ def prepare(
     remembered: Remembered,
     registry: Registry,
     settings: Settings,
+    own_center: str | None = None,
 ) -> Prepared:
-    """Read and validate a file. Raises Refused (MissingColumns) for a file refused as a whole."""
+    """Read and validate a file. Raises Refused (MissingColumns) for a file refused as a whole.
+
+    `own_center`: the uploading center head's center; accepted rows naming another center are rejected.
+    """
     book = open_book(data, file_name, settings)
     grid, match = _choose_sheet(book, sheet, dataset, remembered, center)
     missing = missing_columns(match.dataset, match.present, center)
     if missing:
         raise _missing_columns(grid, match, missing, remembered, center)
     validation = validate(grid, match, registry, settings, center)
+    if own_center:
+        validation = scope.restrict(validation, match, registry, own_center)
     if len(validation.raw) > settings.max_rows:
         raise Refused(
             f"数据行数（{len(validation.raw):,}）超过上限 {settings.max_rows:,}",

@@ -9,6 +9,7 @@ batch's rows and puts back the logged previous versions. Every write bumps the d
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import duckdb
@@ -134,8 +135,10 @@ def commit(
     present: set[str],
     rejects: pd.DataFrame,
     info: BatchInfo,
+    on_commit: Callable[[duckdb.DuckDBPyConnection, int, Counts], None] | None = None,
 ) -> tuple[int, Counts]:
-    """Write one batch in one transaction: rows, their change log, the rejects, the batch record."""
+    """Write one batch in one transaction: rows, their change log, the rejects, the batch record; then
+    `on_commit(cursor, batch_id, counts)` (the audit entry) in the same transaction."""
     with con.cursor() as cur:
         cur.execute("BEGIN")
         try:
@@ -151,6 +154,8 @@ def commit(
                 [counts.inserted, counts.updated, counts.unchanged, info.rejected, batch_id],
             )
             bump_data_version(cur)
+            if on_commit:
+                on_commit(cur, batch_id, counts)
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
@@ -234,8 +239,13 @@ def _write_rejects(cur: duckdb.DuckDBPyConnection, batch: int, rejects: pd.DataF
 # --- undo -------------------------------------------------------------------------------------
 
 
-def undo(con: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, int]:
-    """Restore every row the batch touched; return rows restored per table.
+def undo(
+    con: duckdb.DuckDBPyConnection,
+    batch_id: int,
+    on_commit: Callable[[duckdb.DuckDBPyConnection, dict[str, int]], None] | None = None,
+) -> dict[str, int]:
+    """Restore every row the batch touched; return rows restored per table. `on_commit(cursor, restored)`
+    runs in the same transaction.
 
     Refused when the batch does not exist, is already undone, or when a later batch that is still in
     force changed a row this batch touched (undo the later one first).
@@ -266,6 +276,8 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, int]:
                 [batch_id],
             )
             bump_data_version(cur)
+            if on_commit:
+                on_commit(cur, restored)
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")

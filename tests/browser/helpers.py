@@ -6,13 +6,40 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
+from analytics.demo.load import DEMO_PASSWORD
+
 TIMEOUT = 60_000
 
 
-def open_app(page: Page, url: str) -> None:
+def login(page: Page, url: str, username: str = "demo-admin", password: str = DEMO_PASSWORD) -> None:
+    """Open `url` (a new session: the login page at that URL), log in, and wait for the page itself."""
+    english = "lang=English" in url
     page.goto(url)
-    page.locator('[data-testid="stMain"] h1').first.wait_for(timeout=TIMEOUT)  # the page's script has run
+    caption = page.get_by_text("log in with the account" if english else "请使用管理员分配的账号登录")
+    caption.wait_for(timeout=TIMEOUT)
     wait_idle(page)
+    form = page.locator('[data-testid="stForm"]')
+    form.get_by_label("Username" if english else "用户名").fill(username)
+    field = form.get_by_label("Password" if english else "密码", exact=True)
+    field.fill(password)
+    field.press("Enter")
+    caption.wait_for(state="detached", timeout=TIMEOUT)  # the page's run has replaced the login screen
+    page.locator('[data-testid="stMain"] h1').first.wait_for(timeout=TIMEOUT)
+    wait_idle(page)
+
+
+def wait_until(page: Page, condition: Callable[[], bool], timeout_ms: int = TIMEOUT) -> None:
+    """Poll `condition` (a rerun can still be drawing after the status widget went away)."""
+    for _ in range(timeout_ms // 250):
+        if condition():
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError("the condition did not come true")
+
+
+def open_app(page: Page, url: str, username: str = "demo-admin") -> None:
+    """Open `url` logged in as `username` (an admin by default)."""
+    login(page, url, username)
 
 
 def wait_idle(page: Page) -> None:
@@ -36,6 +63,7 @@ def filter_sentence(page: Page) -> str:
 def choose(page: Page, label: str, option: str) -> None:
     """Pick `option` in the sidebar multiselect labelled `label`."""
     box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text=label)
+    box.evaluate("element => element.scrollIntoView({block: 'center'})")  # room for its list to open
     box.click()
     page.get_by_role("option", name=option, exact=True).click()
     page.keyboard.press("Escape")

@@ -8,7 +8,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import open_app, wait_idle
+from tests.browser.helpers import login, wait_idle
 from tests.hostile_files import far_corner_xlsx
 
 pytestmark = pytest.mark.browser
@@ -18,7 +18,7 @@ def test_a_crashing_file_is_refused_and_the_server_stays_up(server, page, tmp_pa
     crafted, declared = tmp_path / "走访台账.xlsx", tmp_path / "走访台账-2.xlsx"
     crafted.write_bytes(far_corner_xlsx(declared=False))
     declared.write_bytes(far_corner_xlsx())
-    open_app(page, f"{server.url}/import")
+    login(page, f"{server.url}/import")
     page.locator('input[type="file"]').set_input_files(str(crafted))
     expect(page.get_by_text("无法安全读取该文件")).to_be_visible(timeout=60_000)
     expect(page.get_by_text("参考编号")).to_be_visible()
@@ -32,7 +32,7 @@ def test_a_crashing_file_is_refused_and_the_server_stays_up(server, page, tmp_pa
         assert response.status == 200
     other = page.context.new_page()  # another user, another session: served as usual
     try:
-        open_app(other, f"{server.url}/overview")
+        login(other, f"{server.url}/overview", "demo-leader")
         expect(other.get_by_role("heading", name="各产业社区总览")).to_be_visible()
     finally:
         other.close()

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 def test_overview_draws_both_charts_with_six_centers(server, page):
     open_app(page, server.url)
     expect(page.get_by_role("heading", name="各产业社区总览")).to_be_visible()
-    expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=60_000)  # a loaded machine draws slowly
+    expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=60_000)
     assert plotly_bars(page, 0) == 12  # median and P90 for six centers
     assert plotly_bars(page, 1) == 6
     expect(page.locator(".js-plotly-plot").first).to_contain_text("办结 n=")

@@ -9,7 +9,16 @@ import pytest
 from playwright.sync_api import expect
 
 from analytics.domain import TICKET_CATEGORIES, display
-from tests.browser.helpers import click_until, filter_sentence, open_app, plotly_bars, sentence, wait_idle
+from tests.browser.helpers import (
+    click_until,
+    filter_sentence,
+    login,
+    open_app,
+    plotly_bars,
+    sentence,
+    wait_idle,
+    wait_until,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -28,10 +37,10 @@ def test_clicking_a_center_narrows_the_page_and_the_url(server, page):
     expect(sentence(page)).to_contain_text("产业社区：小塘", timeout=60_000)
     wait_idle(page)
     assert query(page)["focus"] == ["小塘"]
-    assert plotly_bars(page, 0) == 1
+    wait_until(page, lambda: plotly_bars(page, 0) == 1)
     expect(page.get_by_text("已聚焦：")).to_be_visible()
 
-    page.reload()  # the narrowing survives in the URL
+    login(page, page.url)  # the narrowing survives in the URL (a reload is a new session: log in again)
     expect(sentence(page)).to_contain_text("产业社区：小塘", timeout=60_000)
 
     page.get_by_role("button", name="清除聚焦").click()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import click_until, grid_cell, open_app, wait_idle
+from tests.browser.helpers import click_until, grid_cell, login, open_app, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -49,8 +49,8 @@ def test_from_a_list_to_a_profile_and_back(server, page, browser_context):
 
     click_until(page, click_first_link, lambda: bool(opened))
     browser_context.remove_listener("page", remember)
-    profile = opened[0]
-    wait_idle(profile)
+    profile = opened[0]  # a new tab is a new session: it logs in again, then shows the profile
+    login(profile, profile.url)
     expect(profile.get_by_role("heading", name=name)).to_be_visible(timeout=60_000)
     assert "uscc=" in profile.url and "lang=English" in profile.url  # the link keeps the language
     profile.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 1", timeout=60_000)
