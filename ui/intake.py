@@ -150,6 +150,9 @@ def _rejects(plan: ImportPlan, lang: Lang, file_id: str) -> None:
 def _commit(plan: ImportPlan, lang: Lang, file_id: str) -> None:
     try:
         batch_id, counts = commit_import(context.connection(), plan)
+    except Refused as refusal:  # e.g. another session imported this very file meanwhile
+        st.error(t("import.refused", lang) + refusal.problem.text(), icon=":material/block:")
+        return
     except Exception as error:  # the transaction rolled back; say so plainly
         st.error(t("import.failed", lang) + str(error))
         return

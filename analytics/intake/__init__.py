@@ -17,12 +17,12 @@ import duckdb
 import pandas as pd
 
 from analytics.i18n import Lang, t
-from analytics.intake import mappings
+from analytics.intake import dependencies, mappings, store, writer
 from analytics.intake.cells import Problem, show
 from analytics.intake.headers import HeaderMatch, match_headers, missing_columns
 from analytics.intake.reading import Refused, Sheet, read_sheet
 from analytics.intake.spec import DATASETS, Dataset
-from analytics.intake.store import BatchInfo, Counts, classify, commit, undo
+from analytics.intake.store import BatchInfo, Counts, classify, commit
 from analytics.intake.validate import Validation, load_registry, validate
 from analytics.settings import Settings, load_settings
 
@@ -150,6 +150,7 @@ def plan_import(
     """
     settings = settings or load_settings()
     grid = read_sheet(data, file_name, settings, sheet)
+    sha256 = hashlib.sha256(data).hexdigest()
     remembered = mappings.remembered(con, center)
     try:
         match = match_headers(grid, dataset, remembered, center)
@@ -158,6 +159,7 @@ def plan_import(
     missing = missing_columns(match.dataset, match.present, center)
     if missing:
         raise _missing_columns(grid, match, missing, remembered, center)
+    writer.refuse_if_imported(con, sha256, match.dataset.name, center)
     validation = validate(grid, match, load_registry(con), settings, center)
     if len(validation.raw) > settings.max_rows:
         raise Refused(
@@ -167,7 +169,7 @@ def plan_import(
     counts = classify(con, match.dataset, validation.rows, validation.present) if preview else Counts(0, 0, 0)
     return ImportPlan(
         file_name=file_name,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
         center=center,
         user=user,
         sheet=grid,
@@ -214,7 +216,8 @@ def _suggest_dataset(grid: Sheet, chosen: str | None, remembered: dict, center: 
 
 
 def commit_import(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> tuple[int, Counts]:
-    """Write the plan's valid rows, its rejects and the batch record in one transaction."""
+    """Write the plan's valid rows, its rejects and the batch record in one transaction, after any
+    other write of the process; refused when the same file went in meanwhile."""
     info = BatchInfo(
         file_name=plan.file_name,
         sha256=plan.sha256,
@@ -223,4 +226,14 @@ def commit_import(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> tuple[int
         user=plan.user,
         rows_read=plan.validation.rows_read,
     )
-    return commit(con, plan.dataset, plan.validation.rows, plan.validation.present, plan.problems(), info)
+    with writer.serialised():
+        writer.refuse_if_imported(con, plan.sha256, plan.dataset.name, plan.center)
+        return commit(con, plan.dataset, plan.validation.rows, plan.validation.present, plan.problems(), info)
+
+
+def undo(con: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, int]:
+    """Undo a batch (see store.undo), after any other write of the process; refused when rows of other
+    batches refer to centers, parks or enterprises it added."""
+    with writer.serialised():
+        dependencies.refuse_if_depended_on(con, batch_id)
+        return store.undo(con, batch_id)

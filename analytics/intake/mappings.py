@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
+from analytics.intake import writer
 from analytics.intake.headers import header_key
 
 
@@ -22,7 +23,7 @@ def remembered(con: duckdb.DuckDBPyConnection, center: str | None) -> dict[str, 
 
 
 def remember(con: duckdb.DuckDBPyConnection, center: str, dataset: str, header: str, column: str) -> None:
-    with con.cursor() as cur:
+    with writer.serialised(), con.cursor() as cur:
         cur.execute(
             "INSERT OR REPLACE INTO header_mappings (center, dataset, header, column_name) VALUES (?, ?, ?, ?)",
             [center, dataset, header_key(header), column],
