@@ -85,5 +85,5 @@ def test_an_empty_database_renders_without_error(tmp_path, monkeypatch):
     st.cache_data.clear()
     at = app().run()
     assert not at.exception, at.exception
-    assert not at.info  # no demo banner
+    assert [info.icon for info in at.info] == [":material/inbox:"]  # no demo banner: the no-data notice
     st.cache_resource.clear()

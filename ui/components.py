@@ -21,6 +21,18 @@ def page_header(title: str, filters: Filters, lang: Lang) -> None:
     st.caption(filters.describe(lang, center_count=len(data.centers())))
 
 
+def notice_if_empty(total: pd.Series, keys: list[str], what: str, lang: Lang) -> None:
+    """Say so when every one of `keys` is 0 or missing: the page's charts and tables will be empty."""
+    if all(is_missing(total[key]) or total[key] == 0 for key in keys):
+        st.info(t("nodata.notice", lang, what=t(f"nodata.what.{what}", lang)), icon=":material/inbox:")
+
+
+def registry_notice(lang: Lang) -> None:
+    """On a fresh deployment, what to import first."""
+    if not data.enterprise_count():
+        st.info(t("nodata.registry", lang), icon=":material/inbox:")
+
+
 def kpi_tiles(
     current: pd.Series,
     previous: pd.Series | None,

@@ -158,7 +158,10 @@ def aging(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     illustrative = dict(zip(frame["center"], frame["is_illustrative"], strict=False))
     labels = [f"{center_label(c, illustrative[c])}<br>n={totals[c]:,}" for c in centers]
     fig = go.Figure()
-    for (_, rows), colour in zip(frame.groupby("bucket_order", sort=True), BUCKET_COLOURS, strict=True):
+    for order, colour in enumerate(BUCKET_COLOURS, start=1):
+        rows = frame[frame["bucket_order"] == order]
+        if rows.empty:  # no center in scope
+            continue
         fig.add_bar(
             y=labels, x=rows.set_index("center").reindex(centers)["n"], name=rows["bucket"].iloc[0],
             orientation="h", marker_color=colour, customdata=centers,

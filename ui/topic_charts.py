@@ -145,6 +145,7 @@ def output_monthly_by_park(frame: pd.DataFrame, lang: Lang) -> go.Figure:
 def output_growth(kpis: pd.DataFrame, growth: pd.DataFrame, lang: Lang) -> go.Figure:
     """Diverging bars: YoY growth per center, by the metric (all reports) and like for like; clickable."""
     centers = kpis[~kpis["is_total"]].merge(growth, on="center", how="left")
+    centers["reporting"] = centers["reporting"].fillna(0)  # a center without enterprises has no row
     labels = n_labels(centers, "reporting", lang)
     bars = []
     for column, name, colour in (

@@ -13,7 +13,7 @@ batches.flash()
 
 history = batches.history_table(lang)
 if history.empty:
-    st.info(t("batches.empty", lang))
+    st.info(t("batches.empty", lang), icon=":material/inbox:")
     st.stop()
 selection = st.dataframe(
     history, hide_index=True, on_select="rerun", selection_mode="single-row", key="batch_table", placeholder="—",

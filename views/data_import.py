@@ -5,12 +5,13 @@ import streamlit as st
 from analytics.i18n import t
 from analytics.intake import DATASETS
 from analytics.intake.templates import template_bytes
-from ui import context, data
+from ui import components, context, data
 from ui.intake import Choices, panel
 
 lang = context.lang()
 st.title(t("import.title", lang))
 st.caption(t("import.intro", lang))
+components.registry_notice(lang)
 
 with st.expander(t("import.templates", lang), icon=":material/table_view:"):
     row = st.container(horizontal=True)

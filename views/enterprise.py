@@ -12,6 +12,7 @@ from ui import components, context, data, topic_charts, topic_tables
 lang = context.lang()
 filters = context.filters()
 st.title(t("page.enterprise", lang))
+components.registry_notice(lang)
 
 query = st.text_input(
     t("enterprise.search", lang), key="enterprise_query", placeholder=t("enterprise.prompt", lang)
