@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -20,6 +21,11 @@ PAGES = [
     "views/data_completeness.py",
 ]
 LANGS = {"zh": "中文", "en": "English"}
+
+
+def shown(markdown: str) -> str:
+    """Markdown text as a reader sees it: backslash escapes (ui.safe.text) removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def open_page(path: str, lang: str = "zh", **query: list[str]) -> AppTest:

@@ -10,7 +10,7 @@ import streamlit as st
 from analytics import batches
 from analytics.i18n import Lang, t
 from analytics.intake import DATASETS, Refused, undo
-from ui import context
+from ui import context, safe
 
 CONFIRM_KEY, FLASH_KEY = "_confirm_undo", "_undo_flash"
 
@@ -106,7 +106,9 @@ def undo_controls(batch: Any, lang: Lang) -> None:
         try:
             restored = undo(context.connection(), int(batch.batch_id))
         except Refused as refusal:
-            st.error(refusal.problem.zh if lang == "zh" else refusal.problem.en, icon=":material/block:")
+            st.error(
+                safe.text(refusal.problem.zh if lang == "zh" else refusal.problem.en), icon=":material/block:"
+            )
             return
         context.after_write()
         st.session_state[FLASH_KEY] = t(

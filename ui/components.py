@@ -12,13 +12,13 @@ from analytics.exports import csv_bytes, xlsx_bytes
 from analytics.filters import Filters, describe_period
 from analytics.i18n import Lang, t
 from analytics.metrics import BY_KEY, is_missing
-from ui import data, drill, links, topic_tables
+from ui import data, drill, links, safe, topic_tables
 from ui.charts import CONFIG
 
 
 def page_header(title: str, filters: Filters, lang: Lang) -> None:
     st.title(title)
-    st.caption(filters.describe(lang, center_count=len(data.centers())))
+    st.caption(filters.describe(lang, center_count=len(data.centers()), quote=safe.text))
 
 
 def notice_if_empty(total: pd.Series, keys: list[str], what: str, lang: Lang) -> None:
@@ -165,7 +165,7 @@ def listing(table: pd.DataFrame, stem: str, lang: Lang) -> None:
 
 def facts(table: pd.DataFrame) -> None:
     """Label–value pairs (a one-column frame indexed by label) as a compact list."""
-    st.markdown("\n".join(f"- **{label}**：{value}" for label, value in table.iloc[:, 0].items()))
+    st.markdown("\n".join(f"- **{label}**：{safe.text(value)}" for label, value in table.iloc[:, 0].items()))
 
 
 def illustrative_note(kpis: pd.DataFrame, lang: Lang) -> None:

@@ -19,7 +19,7 @@ from analytics.intake import (
     plan_import,
 )
 from analytics.intake.headers import HeaderMatch
-from ui import context
+from ui import context, safe
 
 PLANS_KEY, RESULTS_KEY = "_import_plans", "_import_results"
 
@@ -63,7 +63,7 @@ def plan_for(upload: UploadedFile, choices: Choices) -> ImportPlan | Refused:
 
 def panel(upload: UploadedFile, choices: Choices, lang: Lang) -> None:
     with st.container(border=True):
-        st.markdown(f"**{upload.name}**")
+        st.markdown(f"**{safe.text(upload.name)}**")
         done = st.session_state.setdefault(RESULTS_KEY, {}).get(upload.file_id)
         if done:
             counts, plan = done
@@ -75,7 +75,7 @@ def panel(upload: UploadedFile, choices: Choices, lang: Lang) -> None:
             return
         outcome = plan_for(upload, choices)
         if isinstance(outcome, Refused):
-            st.error(t("import.refused", lang) + outcome.problem.text(), icon=":material/block:")
+            st.error(t("import.refused", lang) + safe.text(outcome.problem.text()), icon=":material/block:")
             if isinstance(outcome, MissingColumns):
                 st.markdown(f"**{t('import.map_title', lang)}**")
                 _mapping_form(outcome.match, choices, lang, upload.file_id)
@@ -89,7 +89,7 @@ def _plan(plan: ImportPlan, choices: Choices, lang: Lang, file_id: str) -> None:
             "import.summary",
             lang,
             dataset=plan.dataset.title(lang),
-            sheet=plan.sheet.sheet_name or "—",
+            sheet=safe.text(plan.sheet.sheet_name or "—"),
             row=plan.sheet.row_numbers[plan.match.row],
         )
     )
@@ -104,7 +104,7 @@ def _plan(plan: ImportPlan, choices: Choices, lang: Lang, file_id: str) -> None:
     for key, value in counts:
         row.metric(t(key, lang), f"{value:,}", border=True, width=150)
     for warning in plan.warnings():
-        st.warning(warning.zh if lang == "zh" else warning.en, icon=":material/info:")
+        st.warning(safe.text(warning.zh if lang == "zh" else warning.en), icon=":material/info:")
     if plan.match.unrecognised:
         with st.expander(t("import.map_title", lang)):
             _mapping_form(plan.match, choices, lang, file_id)
@@ -151,10 +151,10 @@ def _commit(plan: ImportPlan, lang: Lang, file_id: str) -> None:
     try:
         batch_id, counts = commit_import(context.connection(), plan)
     except Refused as refusal:  # e.g. another session imported this very file meanwhile
-        st.error(t("import.refused", lang) + refusal.problem.text(), icon=":material/block:")
+        st.error(t("import.refused", lang) + safe.text(refusal.problem.text()), icon=":material/block:")
         return
     except Exception as error:  # the transaction rolled back; say so plainly
-        st.error(t("import.failed", lang) + str(error))
+        st.error(t("import.failed", lang) + safe.text(error))
         return
     st.session_state[RESULTS_KEY][file_id] = (
         {
@@ -180,7 +180,7 @@ def _mapping_form(match: HeaderMatch, choices: Choices, lang: Lang, file_id: str
         st.caption(t("import.map_caption", lang))
         chosen = {
             header: st.selectbox(
-                header,
+                safe.text(header),
                 [None, *[c.name for c in free]],
                 format_func=lambda name: (
                     t("import.map_ignore", lang) if name is None else dataset.column(name).label(lang)

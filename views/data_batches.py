@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics.exports import xlsx_bytes
 from analytics.i18n import t
-from ui import batches, context
+from ui import batches, context, safe
 
 lang = context.lang()
 st.title(t("batches.title", lang))
@@ -24,7 +24,7 @@ if chosen is None:
     st.caption(t("batches.select", lang))
     st.stop()
 
-st.subheader(t("batches.detail", lang, batch=chosen.batch_id, file=chosen.file_name))
+st.subheader(t("batches.detail", lang, batch=chosen.batch_id, file=safe.text(chosen.file_name)))
 rejects = batches.rejects_table(int(chosen.batch_id), lang)
 if rejects.empty:
     st.caption(t("batches.no_rejects", lang))
