@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import html
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -24,8 +24,8 @@ LANGS = {"zh": "中文", "en": "English"}
 
 
 def shown(markdown: str) -> str:
-    """Markdown text as a reader sees it: backslash escapes (ui.safe.text) removed."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    """Markdown text as a reader sees it: character references (ui.safe.text) decoded, word joiners gone."""
+    return html.unescape(markdown).replace("\u2060", "")
 
 
 def open_page(path: str, lang: str = "zh", **query: list[str]) -> AppTest:

@@ -5,6 +5,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from analytics import db
+
 FORMULAS = [
     '=HYPERLINK("http://127.0.0.1:9/x","click")',
     "+1+2",
@@ -29,3 +33,35 @@ def markup(host: str) -> list[str]:
         "# 标题",
         "<i>斜</i>&amp;",
     ]
+
+
+def plant(path: Path, host: str) -> dict[str, str]:
+    """Write payloads into the demo database at `path`: a center, a park, every enterprise's name and
+    address, demand descriptions, activity names and a venue, and an import file name. Returns the
+    planted values by role, and the USCC of an enterprise whose profile shows them."""
+    texts = markup(host)
+    center = f'<a href="http://{host}/center"><b>罗村</b></a><img src=http://{host}/c.png>'
+    park = f"![园](http://{host}/park.png)北园"
+    venue = f'<a href="http://{host}/venue">:red[驿站]</a>'
+    con = db.connect(path)
+    con.execute("BEGIN")
+    for table in ("centers", "parks", "activities", "service_staff"):
+        con.execute(f"UPDATE {table} SET center = ? WHERE center = '罗村'", [center])
+    for table in ("parks", "enterprises", "activities"):
+        con.execute(f"UPDATE {table} SET park = ? WHERE park = '长虹岭北园'", [park])
+    con.execute(
+        "UPDATE enterprises SET name = list_extract(?::VARCHAR[], (hash(uscc) % ? + 1)::INTEGER) || name, "
+        "address = ?",
+        [texts, len(texts), texts[3]],
+    )
+    con.execute("UPDATE tickets SET description = ?, lead_unit = ?", [texts[0], texts[2]])
+    con.execute("UPDATE activities SET name = ? || name", [texts[4]])
+    con.execute("UPDATE activities SET venue = ? WHERE venue = (SELECT min(venue) FROM activities)", [venue])
+    con.execute("UPDATE import_batches SET file_name = ?", [f"{texts[3]}.xlsx"])
+    (uscc,) = con.execute(
+        "SELECT uscc FROM enterprises JOIN tickets USING (uscc) JOIN output_monthly USING (uscc) "
+        "GROUP BY uscc ORDER BY count(*) DESC, uscc LIMIT 1"
+    ).fetchone()
+    con.execute("COMMIT")
+    con.close()
+    return {"center": center, "park": park, "venue": venue, "uscc": uscc}
