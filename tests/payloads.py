@@ -65,3 +65,26 @@ def plant(path: Path, host: str) -> dict[str, str]:
     con.execute("COMMIT")
     con.close()
     return {"center": center, "park": park, "venue": venue, "uscc": uscc}
+
+
+def plant_formulas(path: Path) -> str:
+    """Write spreadsheet formulas into the demo database at `path`: a center's name, every enterprise's
+    name and address, demand descriptions, activity names. Returns an enterprise's USCC."""
+    con = db.connect(path)
+    con.execute("BEGIN")
+    center = FORMULAS[0].replace("click", "罗村")
+    for table in ("centers", "parks", "activities", "service_staff"):
+        con.execute(f"UPDATE {table} SET center = ? WHERE center = '罗村'", [center])
+    con.execute(
+        "UPDATE enterprises SET name = list_extract(?::VARCHAR[], (hash(uscc) % ? + 1)::INTEGER) || name, "
+        "address = ?",
+        [FORMULAS, len(FORMULAS), FORMULAS[3]],
+    )
+    con.execute("UPDATE tickets SET description = ?, lead_unit = ?", [FORMULAS[1], FORMULAS[2]])
+    con.execute("UPDATE activities SET name = ? || name", [FORMULAS[0]])
+    (uscc,) = con.execute(
+        "SELECT uscc FROM enterprises JOIN tickets USING (uscc) GROUP BY uscc ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()
+    con.execute("COMMIT")
+    con.close()
+    return uscc

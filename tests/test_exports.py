@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analytics import db
-from analytics.exports import csv_bytes, xlsx_bytes
+from analytics.exports import PLAIN_NUMBER, csv_bytes, xlsx_bytes
 from analytics.intake import DATASETS, plan_import
 from analytics.intake.templates import template_bytes
 from tests.payloads import FORMULAS, markup
@@ -62,7 +62,7 @@ def test_xlsx_keeps_every_string_a_string():
 
 def test_csv_cells_never_start_like_a_formula():
     cells = csv_cells(csv_bytes(payload_frame().rename(columns={"变化": "=cmd"})))
-    starting = [c for c in cells if c.startswith(FORMULA_START) and not c.lstrip("-").isdigit()]
+    starting = [c for c in cells if c.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(c)]
     assert not starting, starting
     assert '\'=HYPERLINK("http://127.0.0.1:9/x","click")' in cells and "'-1.2 pp" in cells
     assert "'=cmd" in cells
