@@ -554,6 +554,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Undoing deletes the rows this batch inserted and restores the rows it updated. Undo batch {batch}?",
     },
     "batches.undo_yes": {"zh": "确定撤销", "en": "Yes, undo"},
+    "batches.undone_meanwhile": {
+        "zh": "批次 {batch} 已撤销（另一位用户刚刚撤销了它），无需再次撤销。",
+        "en": "Batch {batch} is already undone (another user undid it just now); nothing more to do.",
+    },
     "batches.undone_ok": {
         "zh": "已撤销批次 {batch}，恢复了 {rows} 行。",
         "en": "Batch {batch} undone; {rows} rows restored.",

@@ -94,6 +94,8 @@ def rejects_table(batch_id: int, lang: Lang) -> pd.DataFrame:
 def undo_controls(batch: Any, lang: Lang) -> None:
     """An undo button, then a confirmation; a refusal explains which later batch to undo first."""
     if batch.undone:
+        if st.session_state.pop(CONFIRM_KEY, None) == batch.batch_id:  # another session undid it meanwhile
+            st.warning(t("batches.undone_meanwhile", lang, batch=batch.batch_id), icon=":material/info:")
         return
     if st.session_state.get(CONFIRM_KEY) != batch.batch_id:
         if st.button(t("batches.undo", lang), icon=":material/undo:", key="undo"):
