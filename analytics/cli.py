@@ -137,7 +137,12 @@ def _import(args: argparse.Namespace) -> int:
             print(f"error: {path}: {refusal}", file=sys.stderr)
             status = 2
             continue
-        batch_id, counts = (None, plan.counts) if args.dry_run else commit_import(con, plan)
+        try:
+            batch_id, counts = (None, plan.counts) if args.dry_run else commit_import(con, plan)
+        except Refused as refusal:  # e.g. this very file is already in force as a batch
+            print(f"error: {path}: {refusal}", file=sys.stderr)
+            status = 2
+            continue
         print(json.dumps(plan.report(batch_id, counts), ensure_ascii=False), flush=True)
     con.close()
     return status

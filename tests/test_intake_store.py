@@ -62,8 +62,11 @@ def test_reimporting_the_same_file_is_refused_naming_its_batch_and_changes_nothi
     assert (first.inserted, first.updated, first.unchanged) == (2, 0, 0)
     before = counts_of(con)
     version = db.data_version(con)
+    plan = plan_import(con, data, "copy of t.csv", "tickets")
+    assert plan.imported_as == first_batch and plan.counts.unchanged == 2  # the preview says so
+    assert f"该文件已由批次 {first_batch} 导入" in plan.warnings()[0].zh
     with pytest.raises(Refused, match=f"该文件已由批次 {first_batch} 导入") as refusal:
-        run(con, data, "copy of t.csv", "tickets")  # the preview says so already
+        commit_import(con, plan)
     assert f"already imported as batch {first_batch}" in refusal.value.problem.en
     assert counts_of(con) == before and db.data_version(con) == version
     run(con, data, "t.csv", "tickets", center="长虹岭")  # the same file for a center is another import

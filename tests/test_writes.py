@@ -3,6 +3,8 @@ rows and clear refusals, never a raw database error."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 
@@ -85,3 +87,36 @@ def test_two_undos_of_one_batch_at_once(con):
     (refusal,) = [r for r in results if isinstance(r, Refused)]
     assert f"批次 {batch} 已于" in refusal.problem.zh and "already undone" in refusal.problem.en
     assert tickets(con) == before
+
+
+def test_a_conflict_with_a_write_outside_the_writer_is_a_clear_refusal(con):
+    before = tickets(con)
+    plan = plan_import(con, tickets_file(con, "X"), "x.csv", "tickets")
+    with con.cursor() as other:  # e.g. a maintenance script holding an open transaction on the data version
+        other.execute("BEGIN")
+        other.execute("UPDATE meta SET value = (value::BIGINT + 100)::VARCHAR WHERE key = 'data_version'")
+        with pytest.raises(Refused) as refusal:
+            commit_import(con, plan)
+        other.execute("ROLLBACK")
+    assert "另一项写入与本次操作冲突" in refusal.value.problem.zh and "try again" in refusal.value.problem.en
+    assert tickets(con) == before
+    commit_import(con, plan)  # once the other write is gone, the same plan goes in
+    assert tickets(con) == before + 300
+
+
+def test_the_command_line_refuses_a_file_already_in_force(demo_db, tmp_path):
+    con = db.connect(demo_db)
+    path = tmp_path / "t.csv"
+    path.write_bytes(tickets_file(con, "L"))
+    before = tickets(con)
+    con.close()
+    result = subprocess.run(
+        [sys.executable, "-m", "analytics", "import", "--db", str(demo_db), "--dataset", "tickets", str(path), str(path)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2 and len(result.stdout.splitlines()) == 1  # the first went in
+    assert "该文件已由批次" in result.stderr and "already imported as batch" in result.stderr
+    assert "Traceback" not in result.stderr
+    con = db.connect(demo_db)
+    assert tickets(con) == before + 300
+    con.close()

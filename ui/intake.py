@@ -120,7 +120,8 @@ def _plan(plan: ImportPlan, choices: Choices, lang: Lang, file_id: str) -> None:
     valid = plan.counts.inserted + plan.counts.updated + plan.counts.unchanged
     if not valid:
         st.info(t("import.nothing", lang))
-    if st.button(t("import.confirm", lang), key=f"confirm-{file_id}", type="primary", disabled=not valid):
+    ready = valid and plan.imported_as is None  # a file already in force says so in its warnings
+    if st.button(t("import.confirm", lang), key=f"confirm-{file_id}", type="primary", disabled=not ready):
         _commit(plan, lang, file_id)
 
 

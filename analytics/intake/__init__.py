@@ -48,6 +48,7 @@ class ImportPlan:
     match: HeaderMatch
     validation: Validation
     counts: Counts
+    imported_as: int | None = None  # the batch in force that already holds this very file
 
     @property
     def dataset(self) -> Dataset:
@@ -117,6 +118,8 @@ class ImportPlan:
 
     def warnings(self) -> list[Problem]:
         notes = list(self.validation.warnings)
+        if self.imported_as is not None:
+            notes.insert(0, writer.already_imported(self.imported_as).problem)
         if self.match.unrecognised:
             listed = "、".join(self.match.unrecognised)
             notes.append(
@@ -159,7 +162,6 @@ def plan_import(
     missing = missing_columns(match.dataset, match.present, center)
     if missing:
         raise _missing_columns(grid, match, missing, remembered, center)
-    writer.refuse_if_imported(con, sha256, match.dataset.name, center)
     validation = validate(grid, match, load_registry(con), settings, center)
     if len(validation.raw) > settings.max_rows:
         raise Refused(
@@ -176,6 +178,7 @@ def plan_import(
         match=match,
         validation=validation,
         counts=counts,
+        imported_as=writer.imported_as(con, sha256, match.dataset.name, center),
     )
 
 
@@ -227,7 +230,9 @@ def commit_import(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> tuple[int
         rows_read=plan.validation.rows_read,
     )
     with writer.serialised():
-        writer.refuse_if_imported(con, plan.sha256, plan.dataset.name, plan.center)
+        batch = writer.imported_as(con, plan.sha256, plan.dataset.name, plan.center)
+        if batch is not None:
+            raise writer.already_imported(batch)
         return commit(con, plan.dataset, plan.validation.rows, plan.validation.present, plan.problems(), info)
 
 

@@ -42,12 +42,10 @@ def imported_as(con: duckdb.DuckDBPyConnection, sha256: str, dataset: str, cente
     return found[0]
 
 
-def refuse_if_imported(con: duckdb.DuckDBPyConnection, sha256: str, dataset: str, center: str | None) -> None:
-    batch = imported_as(con, sha256, dataset, center)
-    if batch is not None:
-        raise Refused(
-            f"该文件已由批次 {batch} 导入（内容、数据类型和服务中心都相同），无需再次导入；"
-            f"如需重新导入，请先在“导入记录”中撤销批次 {batch}",
-            f"this file was already imported as batch {batch} (same content, dataset and center); "
-            f"to import it again, undo batch {batch} first",
-        )
+def already_imported(batch: int) -> Refused:
+    return Refused(
+        f"该文件已由批次 {batch} 导入（内容、数据类型和服务中心都相同），无需再次导入；"
+        f"如需重新导入，请先在“导入记录”中撤销批次 {batch}",
+        f"this file was already imported as batch {batch} (same content, dataset and center); "
+        f"to import it again, undo batch {batch} first",
+    )

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page
 
 from analytics import db
-from tests.browser.helpers import open_app, wait_idle
+from tests.browser.helpers import TIMEOUT, open_app, wait_idle
 from tests.conftest import Server
 from tests.payloads import markup, plant
 
@@ -58,7 +58,11 @@ def listener() -> Iterator[Listener]:
 def visit(page: Page, url: str, host: str) -> str:
     """Open `url`, let the charts draw, check no markup rendered; return the page's text (DOM and SVG)."""
     open_app(page, url)
-    page.wait_for_timeout(800)
+    page.wait_for_function(  # every chart drawn (its labels are SVG text)
+        """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+                     .every(chart => chart.querySelector('svg.main-svg text'))""",
+        timeout=TIMEOUT,
+    )
     wait_idle(page)
     rendered = page.evaluate(MARKUP_JS, host)
     assert not rendered, (url, rendered)
