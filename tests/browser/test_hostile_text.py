@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from analytics import db
 from tests.browser.helpers import TIMEOUT, open_app, wait_idle
@@ -55,18 +56,26 @@ def listener() -> Iterator[Listener]:
     running.server.shutdown()
 
 
-def visit(page: Page, url: str, host: str) -> str:
-    """Open `url`, let the charts draw, check no markup rendered; return the page's text (DOM and SVG)."""
+def shown(page: Page) -> str:
+    """The page's text, DOM and SVG, as a reader sees it (without the joiner that stops autolinks)."""
+    return page.evaluate(TEXT_JS).replace("\u2060", "")
+
+
+def visit(page: Page, url: str, host: str, texts: list[str]) -> None:
+    """Open `url`, wait until the charts have drawn and `texts` show literally, check no markup rendered."""
     open_app(page, url)
-    page.wait_for_function(  # every chart drawn (its labels are SVG text)
-        """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
-                     .every(chart => chart.querySelector('svg.main-svg text'))""",
-        timeout=TIMEOUT,
-    )
+    wait_idle(page)
+    try:
+        page.wait_for_function(
+            f"""texts => {{ const shown = ({TEXT_JS})().replaceAll('\u2060', '');
+                           return texts.every(text => shown.includes(text)); }}""",
+            arg=texts, timeout=TIMEOUT,
+        )  # fmt: skip
+    except PlaywrightTimeout:
+        raise AssertionError((url, [text for text in texts if text not in shown(page)])) from None
     wait_idle(page)
     rendered = page.evaluate(MARKUP_JS, host)
     assert not rendered, (url, rendered)
-    return page.evaluate(TEXT_JS).replace("\u2060", "")  # the invisible joiner that stops autolinks
 
 
 def test_payloads_render_as_text_and_fetch_nothing(demo_db, listener, page):
@@ -95,9 +104,7 @@ def test_payloads_render_as_text_and_fetch_nothing(demo_db, listener, page):
             f"enterprise?uscc={quote(markup(listener.host)[0])}": [markup(listener.host)[0]],
         }  # fmt: skip
         for path, texts in expectations.items():
-            shown = visit(page, f"{server.url}/{path}", listener.host)
-            for text in texts:
-                assert text in shown, (path, text)
+            visit(page, f"{server.url}/{path}", listener.host, texts)
         # a batch's detail: its file name in the heading
         open_app(page, f"{server.url}/batches")
         page.locator('[data-testid="stDataFrame"] .dvn-scroller').first.click(position={"x": 15, "y": 55})
