@@ -6,6 +6,7 @@ through the scope macros of sql/views/20_scope.sql, so filter values are never f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -51,22 +52,25 @@ class Filters:
         """The same selection over the same dates one year earlier."""
         return self.with_period(self.period.year_earlier())
 
-    def describe(self, lang: Lang, center_count: int) -> str:
-        """The sentence shown above the charts, e.g. 统计期间 2021年7月1日至2022年6月30日｜产业社区：全部（6个）…"""
+    def describe(self, lang: Lang, center_count: int, quote: Callable[[str], str] = str) -> str:
+        """The sentence shown above the charts, e.g. 统计期间 2021年7月1日至2022年6月30日｜产业社区：全部（6个）…
+
+        `quote` makes each name (data) safe for where the sentence is shown.
+        """
         return t(
             "filters.sentence",
             lang,
             period=describe_period(self.period, lang),
-            centers=join(list(self.centers), lang)
+            centers=join([quote(c) for c in self.centers], lang)
             if self.centers
             else t("filters.all_centers", lang, n=center_count),
-            parks=join(list(self.parks), lang) if self.parks else t("filters.all_parks", lang),
+            parks=join([quote(p) for p in self.parks], lang) if self.parks else t("filters.all_parks", lang),
             types=self._describe_types(lang),
         ) + (
             t(
                 "filters.categories_sentence",
                 lang,
-                names=join([display(c, lang) for c in self.categories], lang),
+                names=join([quote(display(c, lang)) for c in self.categories], lang),
             )
             if self.categories
             else ""

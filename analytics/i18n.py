@@ -71,6 +71,26 @@ STRINGS: dict[str, dict[Lang, str]] = {
     },
     "common.no_rows": {"zh": "没有符合条件的企业。", "en": "No enterprise matches."},
     "common.no_data": {"zh": "所选范围内没有数据。", "en": "No data in the selected scope."},
+    "nodata.notice": {
+        "zh": "所选范围和期间内没有{what}。可在左侧调整统计期间和范围；新的台账请在“数据导入”上传。",
+        "en": "No {what} in the selected scope and period. Adjust the period and scope in the sidebar; "
+        "new ledgers go in on Import.",
+    },
+    "nodata.what.overview": {
+        "zh": "走访、诉求、产值、接种或职工服务数据",
+        "en": "visits, demands, output, vaccination or worker-service records",
+    },
+    "nodata.what.tickets": {"zh": "诉求", "en": "demands"},
+    "nodata.what.visits": {"zh": "走访记录", "en": "visits"},
+    "nodata.what.output": {"zh": "产值报告", "en": "output reports"},
+    "nodata.what.vaccination": {"zh": "接种统计", "en": "vaccination returns"},
+    "nodata.what.participation": {"zh": "职工服务活动", "en": "worker-service activities"},
+    "nodata.what.completeness": {"zh": "台账数据", "en": "ledger rows"},
+    "nodata.registry": {
+        "zh": "企业名录中还没有企业：请先导入“园区”，再导入“企业名录”，走访、诉求、产值和接种台账才能对应到企业。",
+        "en": "No enterprises in the registry yet: import parks first, then the enterprise registry, so that "
+        "visits, demands, output and vaccination ledgers can be matched to their firms.",
+    },
     "common.download_csv": {"zh": "下载 CSV", "en": "Download CSV"},
     "common.download_xlsx": {"zh": "下载 Excel", "en": "Download Excel"},
     # Overview page
@@ -538,6 +558,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Undoing deletes the rows this batch inserted and restores the rows it updated. Undo batch {batch}?",
     },
     "batches.undo_yes": {"zh": "确定撤销", "en": "Yes, undo"},
+    "batches.undone_meanwhile": {
+        "zh": "批次 {batch} 已撤销（另一位用户刚刚撤销了它），无需再次撤销。",
+        "en": "Batch {batch} is already undone (another user undid it just now); nothing more to do.",
+    },
     "batches.undone_ok": {
         "zh": "已撤销批次 {batch}，恢复了 {rows} 行。",
         "en": "Batch {batch} undone; {rows} rows restored.",

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import math
 from typing import Any
 
 import duckdb
 import pandas as pd
 
+from analytics.exports import csv_text
 from analytics.filters import Filters
 from analytics.metrics import KEYS
 from analytics.queries import run_mart
@@ -55,6 +55,4 @@ def summary_csv(con: duckdb.DuckDBPyConnection, filters: Filters) -> str:
     """The same table as CSV: one line per center then a line whose center is `total`."""
     frame = center_kpis(con, filters).copy()
     frame["center"] = frame["center"].where(~frame["is_total"], "total")
-    buffer = io.StringIO()
-    frame[["center", *KEYS]].to_csv(buffer, index=False, lineterminator="\n")  # repr: full precision
-    return buffer.getvalue()
+    return csv_text(frame[["center", *KEYS]], lineterminator="\n")  # repr: full precision

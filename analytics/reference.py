@@ -21,3 +21,9 @@ def parks(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             "SELECT p.park, p.center FROM parks AS p JOIN centers AS c USING (center) "
             "ORDER BY c.sort_order NULLS LAST, c.center, p.park"
         ).df()
+
+
+def enterprise_count(con: duckdb.DuckDBPyConnection) -> int:
+    """Enterprises in the registry (0 on a fresh deployment: the import page says what to load first)."""
+    with con.cursor() as cur:
+        return cur.execute("SELECT count(*) FROM enterprises").fetchone()[0]

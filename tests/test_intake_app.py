@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import db
 from tests.apptest_login import logged_in
+from tests.apptest_pages import shown
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,7 +63,7 @@ def test_missing_column_offers_a_mapping_that_is_remembered(app_env):
     at = open_import_page("English")
     at.selectbox(key="import_center").set_value("长虹岭").run()
     at.file_uploader(key="import_files").upload("m.csv", data, "text/csv").run()
-    assert "required columns missing: 受理日期" in at.error[0].value
+    assert "required columns missing: 受理日期" in shown(at.error[0].value)
     next(s for s in at.selectbox if s.label == "反映日期").set_value("received_date")
     next(
         b for b in at.button if b.label == "Save the mapping and check again"

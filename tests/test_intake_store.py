@@ -57,23 +57,33 @@ def counts_of(con) -> dict[str, int]:
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 
-def test_reimporting_the_same_file_changes_nothing(con, firms):
+def test_reimporting_the_same_file_is_refused_naming_its_batch_and_changes_nothing(con, firms):
     data = tickets_file(firms)
     _, first_batch, first = run(con, data, "t.csv", "tickets")
     assert (first.inserted, first.updated, first.unchanged) == (2, 0, 0)
-    before = con.execute("SELECT * FROM tickets ORDER BY row_key").df()
+    before = counts_of(con)
     version = db.data_version(con)
-    plan, second_batch, second = run(con, data, "t.csv", "tickets")
-    assert plan.counts.unchanged == 2  # the preview said so too
-    assert (second.inserted, second.updated, second.unchanged) == (0, 0, 2)
-    after = con.execute("SELECT * FROM tickets ORDER BY row_key").df()
-    changed = after.drop(columns="batch_id").compare(before.drop(columns="batch_id"))
-    assert changed.empty
-    assert con.execute(
-        "SELECT count(*) FROM import_changes WHERE batch_id = ?", [second_batch]
-    ).fetchone() == (0,)
-    assert db.data_version(con) == version + 1  # the batch is recorded, so caches refresh
-    assert first_batch != second_batch
+    plan = plan_import(con, data, "copy of t.csv", "tickets")
+    assert plan.imported_as == first_batch and plan.counts.unchanged == 2  # the preview says so
+    assert f"该文件已由批次 {first_batch} 导入" in plan.warnings()[0].zh
+    with pytest.raises(Refused, match=f"该文件已由批次 {first_batch} 导入") as refusal:
+        commit_import(con, plan)
+    assert f"already imported as batch {first_batch}" in refusal.value.problem.en
+    assert counts_of(con) == before and db.data_version(con) == version
+    run(con, data, "t.csv", "tickets", center="长虹岭")  # the same file for a center is another import
+    undo(con, first_batch, OPERATOR)
+    _, again, counts = run(con, data, "t.csv", "tickets")  # once undone, the file can go in again
+    assert again > first_batch and counts.inserted == 2
+
+
+def test_a_plan_made_before_the_same_file_went_in_is_refused_at_commit(con, firms):
+    data = tickets_file(firms)
+    first, second = plan_import(con, data, "t.csv", "tickets"), plan_import(con, data, "t.csv", "tickets")
+    batch, _ = commit_import(con, first)
+    before = counts_of(con)
+    with pytest.raises(Refused, match=f"该文件已由批次 {batch} 导入"):
+        commit_import(con, second)
+    assert counts_of(con) == before
 
 
 def test_a_changed_row_is_an_update_and_undo_restores_it(con, firms):

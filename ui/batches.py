@@ -11,7 +11,7 @@ from analytics import batches
 from analytics.auth import allowed, can
 from analytics.i18n import Lang, t
 from analytics.intake import DATASETS, Refused, undo
-from ui import auth, context
+from ui import auth, context, safe
 
 CONFIRM_KEY, FLASH_KEY = "_confirm_undo", "_undo_flash"
 
@@ -95,6 +95,8 @@ def rejects_table(batch_id: int, lang: Lang) -> pd.DataFrame:
 def undo_controls(batch: Any, lang: Lang) -> None:
     """An undo button, then a confirmation; a refusal explains which later batch to undo first."""
     if batch.undone:
+        if st.session_state.pop(CONFIRM_KEY, None) == batch.batch_id:  # another session undid it meanwhile
+            st.warning(t("batches.undone_meanwhile", lang, batch=batch.batch_id), icon=":material/info:")
         return
     who = auth.principal()
     center = batch.center if isinstance(batch.center, str) else None
@@ -113,7 +115,9 @@ def undo_controls(batch: Any, lang: Lang) -> None:
         try:
             restored = undo(context.connection(), int(batch.batch_id), who)
         except Refused as refusal:
-            st.error(refusal.problem.zh if lang == "zh" else refusal.problem.en, icon=":material/block:")
+            st.error(
+                safe.text(refusal.problem.zh if lang == "zh" else refusal.problem.en), icon=":material/block:"
+            )
             return
         context.after_write()
         st.session_state[FLASH_KEY] = t(

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from analytics.i18n import Lang, t
 from analytics.metrics import BY_KEY, SMALL_SAMPLE
+from ui import safe
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 RED, ORANGE, BLUE, GREY = "#b03a2e", "#e59866", "#2e86c1", "#7f8c8d"
@@ -14,7 +15,8 @@ CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"
 
 
 def center_label(center: str, is_illustrative: bool) -> str:
-    return f"{center}*" if is_illustrative else center
+    """A center's name in a chart (escaped for Plotly), * when illustrative."""
+    return f"{safe.plotly(center)}*" if is_illustrative else safe.plotly(center)
 
 
 def layout(fig: go.Figure, height: int, **extra: object) -> go.Figure:
@@ -165,7 +167,7 @@ def completeness_heatmap(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     text = grid.map(lambda n: f"{n:,}" if n else "")
     hover = [
         [
-            f"{center} · {pd.Timestamp(month):%Y-%m}<br>{t('completeness.rows', lang)} {grid.loc[center, month]:,}"
+            f"{safe.plotly(center)} · {pd.Timestamp(month):%Y-%m}<br>{t('completeness.rows', lang)} {grid.loc[center, month]:,}"
             + (
                 f"<br>{t('completeness.last_upload', lang)} {uploads.loc[center, month]:%Y-%m-%d %H:%M}"
                 if pd.notna(uploads.loc[center, month])
@@ -177,7 +179,7 @@ def completeness_heatmap(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     ]
     fig = go.Figure(
         go.Heatmap(
-            z=grid.where(grid > 0).to_numpy(), x=[f"{pd.Timestamp(m):%Y-%m}" for m in months], y=centers,
+            z=grid.where(grid > 0).to_numpy(), x=[f"{pd.Timestamp(m):%Y-%m}" for m in months], y=[safe.plotly(c) for c in centers],
             text=text.to_numpy(), texttemplate="%{text}", hovertext=hover, hoverinfo="text",
             colorscale="Blues", showscale=False, xgap=2, ygap=2,
         )

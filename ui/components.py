@@ -14,13 +14,25 @@ from analytics.exports import csv_bytes, xlsx_bytes
 from analytics.filters import Filters, describe_period
 from analytics.i18n import Lang, t
 from analytics.metrics import BY_KEY, is_missing
-from ui import auth, context, data, drill, links, topic_tables
+from ui import auth, context, data, drill, links, safe, topic_tables
 from ui.charts import CONFIG
 
 
 def page_header(title: str, filters: Filters, lang: Lang) -> None:
     st.title(title)
-    st.caption(filters.describe(lang, center_count=len(data.centers())))
+    st.caption(filters.describe(lang, center_count=len(data.centers()), quote=safe.text))
+
+
+def notice_if_empty(total: pd.Series, keys: list[str], what: str, lang: Lang) -> None:
+    """Say so when every one of `keys` is 0 or missing: the page's charts and tables will be empty."""
+    if all(is_missing(total[key]) or total[key] == 0 for key in keys):
+        st.info(t("nodata.notice", lang, what=t(f"nodata.what.{what}", lang)), icon=":material/inbox:")
+
+
+def registry_notice(lang: Lang) -> None:
+    """On a fresh deployment, what to import first."""
+    if not data.enterprise_count():
+        st.info(t("nodata.registry", lang), icon=":material/inbox:")
 
 
 def kpi_tiles(
@@ -179,7 +191,7 @@ def listing(table: pd.DataFrame, stem: str, lang: Lang) -> None:
 
 def facts(table: pd.DataFrame) -> None:
     """Label–value pairs (a one-column frame indexed by label) as a compact list."""
-    st.markdown("\n".join(f"- **{label}**：{value}" for label, value in table.iloc[:, 0].items()))
+    st.markdown("\n".join(f"- **{label}**：{safe.text(value)}" for label, value in table.iloc[:, 0].items()))
 
 
 def illustrative_note(kpis: pd.DataFrame, lang: Lang) -> None:

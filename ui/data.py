@@ -42,6 +42,15 @@ def parks() -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def _enterprise_count(version: int) -> int:
+    return reference.enterprise_count(connection())
+
+
+def enterprise_count() -> int:
+    return _enterprise_count(data_version())
+
+
+@st.cache_data(show_spinner=False)
 def _default_period(version: int, today: dt.date) -> periods.Period:
     return periods.default_period(connection(), today)
 

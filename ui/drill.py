@@ -13,6 +13,7 @@ import streamlit as st
 from analytics.domain import TICKET_CATEGORIES, display
 from analytics.filters import Filters
 from analytics.i18n import Lang, t
+from ui import safe
 
 CENTER, CATEGORY = "focus", "category"
 
@@ -36,7 +37,7 @@ def chips(lang: Lang, hint: str | None = "tickets.focus_hint") -> None:
             st.caption(t(hint, lang))
         return
     row = st.container(horizontal=True, vertical_alignment="center")
-    row.markdown(f"**{t('tickets.focus', lang)}** " + " · ".join(display(v, lang) for v in focus))
+    row.markdown(f"**{t('tickets.focus', lang)}** " + " · ".join(safe.text(display(v, lang)) for v in focus))
     row.button(t("tickets.clear_focus", lang), icon=":material/close:", on_click=clear, key="clear_focus")
 
 

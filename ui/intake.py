@@ -20,7 +20,7 @@ from analytics.intake import (
     unexpected,
 )
 from analytics.intake.headers import HeaderMatch
-from ui import auth, components, context, data
+from ui import auth, components, context, data, safe
 
 PLANS_KEY, RESULTS_KEY = "_import_plans", "_import_results"
 
@@ -74,7 +74,7 @@ def plan_for(upload: UploadedFile, choices: Choices) -> ImportPlan | Refused:
 
 def panel(upload: UploadedFile, choices: Choices, lang: Lang) -> None:
     with st.container(border=True):
-        st.markdown(f"**{upload.name}**")
+        st.markdown(f"**{safe.text(upload.name)}**")
         done = st.session_state.setdefault(RESULTS_KEY, {}).get(upload.file_id)
         if done:
             counts, plan = done
@@ -86,7 +86,7 @@ def panel(upload: UploadedFile, choices: Choices, lang: Lang) -> None:
             return
         outcome = plan_for(upload, choices)
         if isinstance(outcome, Refused):
-            st.error(t("import.refused", lang) + outcome.problem.text(), icon=":material/block:")
+            st.error(t("import.refused", lang) + safe.text(outcome.problem.text()), icon=":material/block:")
             if isinstance(outcome, MissingColumns):
                 st.markdown(f"**{t('import.map_title', lang)}**")
                 _mapping_form(outcome.match, choices, lang, upload.file_id)
@@ -100,7 +100,7 @@ def _plan(plan: ImportPlan, choices: Choices, lang: Lang, file_id: str) -> None:
             "import.summary",
             lang,
             dataset=plan.dataset.title(lang),
-            sheet=plan.sheet_name or "—",
+            sheet=safe.text(plan.sheet_name or "—"),
             row=plan.header_row,
         )
     )
@@ -115,7 +115,7 @@ def _plan(plan: ImportPlan, choices: Choices, lang: Lang, file_id: str) -> None:
     for key, value in counts:
         row.metric(t(key, lang), f"{value:,}", border=True, width=150)
     for warning in plan.warnings():
-        st.warning(warning.zh if lang == "zh" else warning.en, icon=":material/info:")
+        st.warning(safe.text(warning.zh if lang == "zh" else warning.en), icon=":material/info:")
     if plan.match.unrecognised:
         with st.expander(t("import.map_title", lang)):
             _mapping_form(plan.match, choices, lang, file_id)
@@ -131,7 +131,8 @@ def _plan(plan: ImportPlan, choices: Choices, lang: Lang, file_id: str) -> None:
     valid = plan.counts.inserted + plan.counts.updated + plan.counts.unchanged
     if not valid:
         st.info(t("import.nothing", lang))
-    if st.button(t("import.confirm", lang), key=f"confirm-{file_id}", type="primary", disabled=not valid):
+    ready = valid and plan.imported_as is None  # a file already in force says so in its warnings
+    if st.button(t("import.confirm", lang), key=f"confirm-{file_id}", type="primary", disabled=not ready):
         _commit(plan, lang, file_id)
 
 
@@ -166,11 +167,11 @@ def _report_button(plan: ImportPlan, lang: Lang, file_id: str) -> None:
 def _commit(plan: ImportPlan, lang: Lang, file_id: str) -> None:
     try:
         batch_id, counts = commit_import(context.connection(), plan)
-    except Refused as refusal:
-        st.error(t("import.refused", lang) + refusal.problem.text(), icon=":material/block:")
+    except Refused as refusal:  # e.g. another session imported this very file meanwhile
+        st.error(t("import.refused", lang) + safe.text(refusal.problem.text()), icon=":material/block:")
         return
     except Exception as error:  # the transaction rolled back; say so plainly, with a reference for the log
-        st.error(t("import.failed", lang) + unexpected(error, plan.file_name).problem.text())
+        st.error(t("import.failed", lang) + safe.text(unexpected(error, plan.file_name).problem.text()))
         return
     st.session_state[RESULTS_KEY][file_id] = (
         {
@@ -196,7 +197,7 @@ def _mapping_form(match: HeaderMatch, choices: Choices, lang: Lang, file_id: str
         st.caption(t("import.map_caption", lang))
         chosen = {
             header: st.selectbox(
-                header,
+                safe.text(header),
                 [None, *[c.name for c in free]],
                 format_func=lambda name: (
                     t("import.map_ignore", lang) if name is None else dataset.column(name).label(lang)

@@ -9,6 +9,7 @@ from plotly.subplots import make_subplots
 from analytics.domain import OTHER, display
 from analytics.i18n import Lang, t
 from analytics.metrics import BY_KEY, SMALL_SAMPLE
+from ui import safe
 from ui.charts import BLUE, GREY, ORANGE, RED, center_label, layout, n_labels
 
 GREEN, DARK_RED = "#1e8449", "#922b21"
@@ -40,12 +41,13 @@ def speed_by_center(box: pd.DataFrame, target_days: float, lang: Lang) -> go.Fig
                 error_x={"type": "data", "symmetric": False, "array": frame["median_high"] - frame["median"],
                          "arrayminus": frame["median"] - frame["median_low"], "color": GREY, "thickness": 1.5},
                 text=[days.format(v) for v in frame["median"]], textposition="inside", insidetextanchor="start",
-                hovertemplate="%{customdata}<br>" + t("overview.median", lang) + " %{x}<extra></extra>",
+                hovertext=[safe.plotly(c) for c in frame["center"]],
+                hovertemplate="%{hovertext}<br>" + t("overview.median", lang) + " %{x}<extra></extra>",
             ),
             go.Scatter(
                 name=t("overview.p90", lang), y=n_labels(frame, "n", lang), x=frame["p90"], mode="markers",
                 marker={"symbol": "diamond", "size": 11, "color": ORANGE}, customdata=frame["center"],
-                hovertemplate="%{customdata}<br>P90 %{x}<extra></extra>",
+                hovertext=[safe.plotly(c) for c in frame["center"]], hovertemplate="%{hovertext}<br>P90 %{x}<extra></extra>",
             ),
         ]
     )  # fmt: skip
@@ -70,7 +72,8 @@ def reliability_by_center(kpis: pd.DataFrame, targets: dict[str, float], lang: L
                         "line": {"color": DARK_RED, "width": [2 if m else 0 for m in missed]}},
                 text=[metric.format(v) + (" ⚠" if m else "") for v, m in zip(frame[key], missed, strict=True)],
                 textposition="inside", insidetextanchor="end", textfont={"color": "white"},
-                hovertemplate="%{customdata}<br>" + metric.label(lang) + " %{x:.1%}<extra></extra>",
+                hovertext=[safe.plotly(c) for c in frame["center"]],
+                hovertemplate="%{hovertext}<br>" + metric.label(lang) + " %{x:.1%}<extra></extra>",
             )
         )  # fmt: skip
     fig = go.Figure(bars)
@@ -158,7 +161,10 @@ def aging(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     illustrative = dict(zip(frame["center"], frame["is_illustrative"], strict=False))
     labels = [f"{center_label(c, illustrative[c])}<br>n={totals[c]:,}" for c in centers]
     fig = go.Figure()
-    for (_, rows), colour in zip(frame.groupby("bucket_order", sort=True), BUCKET_COLOURS, strict=True):
+    for order, colour in enumerate(BUCKET_COLOURS, start=1):
+        rows = frame[frame["bucket_order"] == order]
+        if rows.empty:  # no center in scope
+            continue
         fig.add_bar(
             y=labels, x=rows.set_index("center").reindex(centers)["n"], name=rows["bucket"].iloc[0],
             orientation="h", marker_color=colour, customdata=centers,
@@ -176,7 +182,7 @@ def category_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str], or
     centers = [c for c in order if c in set(frame["center"])]
     categories = sorted(frame["category"].unique(), key=lambda c: (c == OTHER, c))
     x = frame["center"].map(lambda c: center_label(c, c in illustrative))
-    y = frame["category"].map(lambda c: display(c, lang))
+    y = frame["category"].map(lambda c: safe.plotly(display(c, lang)))
     text = [f"{n}" + ("*" if n < SMALL_SAMPLE else "") for n in frame["n"]]
     fig = go.Figure(
         go.Scatter(
@@ -190,6 +196,6 @@ def category_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str], or
     )  # fmt: skip
     fig.update_xaxes(categoryorder="array", categoryarray=[center_label(c, c in illustrative) for c in centers],
                      side="top", showgrid=False)  # fmt: skip
-    fig.update_yaxes(categoryorder="array", categoryarray=[display(c, lang) for c in categories], autorange="reversed",
+    fig.update_yaxes(categoryorder="array", categoryarray=[safe.plotly(display(c, lang)) for c in categories], autorange="reversed",
                      showgrid=False)  # fmt: skip
     return layout(fig, 140 + 42 * len(categories), showlegend=False)

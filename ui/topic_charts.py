@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from analytics.domain import display
 from analytics.i18n import Lang, t
+from ui import safe
 from ui.charts import BLUE, GREY, ORANGE, RED, center_label, layout, n_labels
 
 GREEN = "#1e8449"
@@ -131,6 +132,7 @@ def output_monthly_by_park(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     """Stacked monthly output per park (the park's center in the legend)."""
     fig = go.Figure()
     for position, ((center, park), rows) in enumerate(frame.groupby(["center", "park"], sort=False)):
+        park, center = safe.plotly(park), safe.plotly(center)
         name = f"{park}（{center}）" if lang == "zh" else f"{park} ({center})"
         fig.add_bar(
             x=rows["month"], y=rows["output"], name=name, marker_color=PALETTE[position % len(PALETTE)]
@@ -145,6 +147,7 @@ def output_monthly_by_park(frame: pd.DataFrame, lang: Lang) -> go.Figure:
 def output_growth(kpis: pd.DataFrame, growth: pd.DataFrame, lang: Lang) -> go.Figure:
     """Diverging bars: YoY growth per center, by the metric (all reports) and like for like; clickable."""
     centers = kpis[~kpis["is_total"]].merge(growth, on="center", how="left")
+    centers["reporting"] = centers["reporting"].fillna(0)  # a center without enterprises has no row
     labels = n_labels(centers, "reporting", lang)
     bars = []
     for column, name, colour in (
@@ -241,12 +244,13 @@ def breakdown(
     for position, item in enumerate(items):
         values = rows[rows["item"] == item].set_index("center").reindex(centers)
         fig.add_bar(
-            y=labels, x=values["person_times"], name=display(item, lang), orientation="h",
+            y=labels, x=values["person_times"], name=safe.plotly(display(item, lang)), orientation="h",
             marker_color=PALETTE[position % len(PALETTE)] if dimension == "category" else MANY[position % len(MANY)],
-            text=None if dimension == "category" else [display(item, lang)] * len(values), textposition="inside",
+            text=None if dimension == "category" else [safe.plotly(display(item, lang))] * len(values),
+            textposition="inside",
             insidetextanchor="middle",
             customdata=values["activities"].fillna(0),
-            hovertemplate=f"{display(item, lang)}<br>%{{x:,}} " + t("col.person_times", lang)
+            hovertemplate=f"{safe.plotly(display(item, lang))}<br>%{{x:,}} " + t("col.person_times", lang)
             + " · %{customdata} " + t("col.activities", lang) + "<extra></extra>",
         )  # fmt: skip
     return layout(fig, 120 + 48 * len(centers), barmode="stack", yaxis={"autorange": "reversed"},

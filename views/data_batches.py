@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics.exports import xlsx_bytes
 from analytics.i18n import t
-from ui import batches, components, context
+from ui import batches, components, context, safe
 
 lang = context.lang()
 st.title(t("batches.title", lang))
@@ -13,7 +13,7 @@ batches.flash()
 
 history = batches.history_table(lang)
 if history.empty:
-    st.info(t("batches.empty", lang))
+    st.info(t("batches.empty", lang), icon=":material/inbox:")
     st.stop()
 selection = st.dataframe(
     history, hide_index=True, on_select="rerun", selection_mode="single-row", key="batch_table", placeholder="—",
@@ -24,7 +24,7 @@ if chosen is None:
     st.caption(t("batches.select", lang))
     st.stop()
 
-st.subheader(t("batches.detail", lang, batch=chosen.batch_id, file=chosen.file_name))
+st.subheader(t("batches.detail", lang, batch=chosen.batch_id, file=safe.text(chosen.file_name)))
 rejects = batches.rejects_table(int(chosen.batch_id), lang)
 if rejects.empty:
     st.caption(t("batches.no_rejects", lang))

@@ -12,11 +12,13 @@ components.page_header(t("completeness.title", lang), filters, lang)
 st.caption(t("completeness.caption", lang))
 
 grid = data.mart("completeness", filters)
+if not grid["row_count"].any():
+    st.info(t("nodata.notice", lang, what=t("nodata.what.completeness", lang)), icon=":material/inbox:")
 st.subheader(t("completeness.behind", lang))
 components.table(tables.latest_months(grid, lang), "completeness", lang, hide_index=False)
 
 names = list(dict.fromkeys(grid["dataset"]))
-for tab, name in zip(st.tabs([DATASETS[n].title(lang) for n in names]), names, strict=True):
+for tab, name in zip(st.tabs([DATASETS[n].title(lang) for n in names]) if names else [], names, strict=True):
     with tab:
         components.chart(
             charts.completeness_heatmap(grid[grid["dataset"] == name], lang), key=f"completeness-{name}"

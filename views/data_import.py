@@ -11,6 +11,7 @@ from ui.intake import Choices, center_select, panel
 lang = context.lang()
 st.title(t("import.title", lang))
 st.caption(t("import.intro", lang))
+components.registry_notice(lang)
 
 with st.expander(t("import.templates", lang), icon=":material/table_view:"):
     row = st.container(horizontal=True)

@@ -7,11 +7,12 @@ import streamlit as st
 
 from analytics.filters import describe_period
 from analytics.i18n import t
-from ui import components, context, data, topic_charts, topic_tables
+from ui import components, context, data, safe, topic_charts, topic_tables
 
 lang = context.lang()
 filters = context.filters()
 st.title(t("page.enterprise", lang))
+components.registry_notice(lang)
 
 query = st.text_input(
     t("enterprise.search", lang), key="enterprise_query", placeholder=t("enterprise.prompt", lang)
@@ -35,10 +36,10 @@ if not uscc:
     st.stop()
 profile = data.enterprise_profile(filters, uscc)
 if profile.empty:
-    st.warning(t("enterprise.unknown", lang, uscc=uscc))
+    st.warning(t("enterprise.unknown", lang, uscc=safe.text(uscc)))
     st.stop()
 facts = profile.iloc[0]
-st.header(facts["name"])
+st.header(safe.text(facts["name"]))
 st.caption(
     f"{t('filters.period', lang)} {describe_period(filters.period, lang)} · {t('enterprise.period_note', lang)}"
 )

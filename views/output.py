@@ -18,6 +18,7 @@ drill.chips(lang, "focus.center_hint")
 
 kpis = data.center_kpis(filters)
 total, before = kpis[kpis["is_total"]].iloc[0], data.center_kpis(filters.previous())
+components.notice_if_empty(total, ["output_value", "output_value_prev_year"], "output", lang)
 components.kpi_tiles(total, before[before["is_total"]].iloc[0], ["output_value", "output_value_prev_year", "output_yoy"],
                      lang, filters.previous())  # fmt: skip
 

@@ -13,6 +13,12 @@ components.page_header(t("overview.title", lang), filters, lang)
 current = data.center_kpis(filters)
 previous = data.center_kpis(filters.previous())
 total, total_before = current[current["is_total"]].iloc[0], previous[previous["is_total"]].iloc[0]
+components.notice_if_empty(
+    total,
+    ["visits", "tickets_received", "open_tickets", "output_value", "vaccination_staff", "activities"],
+    "overview",
+    lang,
+)
 
 components.kpi_tiles(
     total,

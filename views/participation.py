@@ -17,6 +17,7 @@ if filters.types:
 
 kpis = data.center_kpis(filters)
 total, before = kpis[kpis["is_total"]].iloc[0], data.center_kpis(filters.previous())
+components.notice_if_empty(total, ["activities"], "participation", lang)
 components.kpi_tiles(total, before[before["is_total"]].iloc[0],
                      ["activities", "activity_person_times", "workers", "participation_per_1000_workers"], lang,
                      filters.previous())  # fmt: skip

@@ -20,6 +20,7 @@ drill.chips(lang)
 # Tiles: this period, with the change against the previous period and the same period last year.
 kpis = data.center_kpis(filters)
 total = kpis[kpis["is_total"]].iloc[0]
+components.notice_if_empty(total, ["tickets_received", "open_tickets"], "tickets", lang)
 before, year_ago = data.center_kpis(filters.previous()), data.center_kpis(filters.year_earlier())
 keys = ["tickets_received", "closure_rate", "on_time_rate", "satisfaction_rate", "median_resolution_days",
         "p90_resolution_days", "open_tickets", "overdue_tickets"]  # fmt: skip

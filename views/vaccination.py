@@ -16,6 +16,7 @@ drill.chips(lang, hint=None)
 
 kpis = data.center_kpis(filters)
 total, before = kpis[kpis["is_total"]].iloc[0], data.center_kpis(filters.previous())
+components.notice_if_empty(total, ["vaccination_staff"], "vaccination", lang)
 components.kpi_tiles(total, before[before["is_total"]].iloc[0],
                      ["vaccination_staff", "vaccinated_dose1", "vaccination_rate", "full_course_rate"], lang,
                      filters.previous())  # fmt: skip

@@ -15,6 +15,7 @@ drill.chips(lang, "focus.center_hint")
 
 kpis = data.center_kpis(filters)
 total, before = kpis[kpis["is_total"]].iloc[0], data.center_kpis(filters.previous())
+components.notice_if_empty(total, ["visits"], "visits", lang)
 components.kpi_tiles(total, before[before["is_total"]].iloc[0], ["visits", "enterprises_visited", "visit_coverage"],
                      lang, filters.previous())  # fmt: skip
 

@@ -24,7 +24,7 @@ from analytics.auth import audit
 from analytics.auth.permissions import Principal, require
 from analytics.exports import xlsx_sheets
 from analytics.i18n import Lang, t
-from analytics.intake import mappings
+from analytics.intake import dependencies, mappings, store, writer
 from analytics.intake.cells import Problem, show
 from analytics.intake.headers import HeaderMatch
 from analytics.intake.prepare import MissingColumns, prepare
@@ -32,7 +32,6 @@ from analytics.intake.reading import Refused
 from analytics.intake.sandbox import Limits, run, unexpected
 from analytics.intake.spec import DATASETS, Dataset
 from analytics.intake.store import BatchInfo, Counts, classify, commit
-from analytics.intake.store import undo as undo_batch
 from analytics.intake.validate import Validation, load_registry
 from analytics.settings import Settings, load_settings
 
@@ -61,6 +60,7 @@ class ImportPlan:
     match: HeaderMatch
     validation: Validation
     counts: Counts
+    imported_as: int | None = None  # the batch in force that already holds this very file
 
     @property
     def dataset(self) -> Dataset:
@@ -143,6 +143,8 @@ class ImportPlan:
 
     def warnings(self) -> list[Problem]:
         notes = list(self.validation.warnings)
+        if self.imported_as is not None:
+            notes.insert(0, writer.already_imported(self.imported_as).problem)
         if self.sheet_names and self.sheet_name != self.sheet_names[0] and not self.sheet_requested:
             notes.insert(
                 0,
@@ -207,6 +209,7 @@ def plan_import(
     require(principal, "import", center)
     settings = settings or load_settings()
     own_center = center if principal.role == "center_head" else None  # rows of other centers are rejected
+    sha256 = hashlib.sha256(data).hexdigest()
     prepared = run(
         prepare,
         (
@@ -231,7 +234,7 @@ def plan_import(
     )
     return ImportPlan(
         file_name=file_name,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
         center=center,
         principal=principal,
         sheet_name=prepared.sheet_name,
@@ -241,11 +244,13 @@ def plan_import(
         match=prepared.match,
         validation=validation,
         counts=counts,
+        imported_as=writer.imported_as(con, sha256, prepared.match.dataset.name, center),
     )
 
 
 def commit_import(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> tuple[int, Counts]:
-    """Write the plan's valid rows, its rejects, the batch record and its audit entry in one transaction.
+    """Write the plan's valid rows, its rejects, the batch record and its audit entry in one transaction,
+    after any other write of the process; refused when the same file went in meanwhile.
 
     The plan's principal is checked again: a plan made (or altered) for another center is refused.
     """
@@ -268,13 +273,19 @@ def commit_import(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> tuple[int
              "unchanged": counts.unchanged, "rejected": plan.rejected},
         )  # fmt: skip
 
-    return commit(
-        con, plan.dataset, plan.validation.rows, plan.validation.present, plan.problems(), info, audited
-    )
+    with writer.serialised():
+        batch = writer.imported_as(con, plan.sha256, plan.dataset.name, plan.center)
+        if batch is not None:
+            raise writer.already_imported(batch)
+        return commit(
+            con, plan.dataset, plan.validation.rows, plan.validation.present, plan.problems(), info, audited
+        )
 
 
 def undo(con: duckdb.DuckDBPyConnection, batch_id: int, principal: Principal) -> dict[str, int]:
-    """Undo a batch (see store.undo) if `principal` may undo that batch's center; audited."""
+    """Undo a batch (see store.undo) if `principal` may undo that batch's center, after any other write of
+    the process; refused when rows of other batches refer to centers, parks or enterprises it added.
+    Audited."""
     with con.cursor() as cur:
         found = cur.execute("SELECT center FROM import_batches WHERE batch_id = ?", [batch_id]).fetchone()
     if found is not None:
@@ -283,4 +294,6 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, principal: Principal) ->
     def audited(cur: duckdb.DuckDBPyConnection, restored: dict[str, int]) -> None:
         audit.record(cur, principal, "undo", {"batch_id": batch_id, "center": found[0], "restored": restored})
 
-    return undo_batch(con, batch_id, audited)
+    with writer.serialised():
+        dependencies.refuse_if_depended_on(con, batch_id)
+        return store.undo(con, batch_id, audited)

@@ -6,6 +6,7 @@ import duckdb
 
 from analytics.auth import audit
 from analytics.auth.permissions import Principal, require
+from analytics.intake import writer
 from analytics.intake.headers import header_key
 
 
@@ -28,7 +29,7 @@ def remember(
 ) -> None:
     """Map `header` to `column` for the center's files, if `principal` may map that center's headers."""
     require(principal, "map_headers", center)
-    with con.cursor() as cur:
+    with writer.serialised(), con.cursor() as cur:
         cur.execute("BEGIN")
         try:
             cur.execute(

@@ -6,6 +6,7 @@ import io
 
 import xlsxwriter
 
+from analytics.exports import XLSX_OPTIONS
 from analytics.intake.spec import DATASETS, Column, Kind
 
 EXAMPLE_USCC = "91350100M000100Y43"  # the published GB 32100-2015 example
@@ -76,7 +77,7 @@ def _format(column: Column) -> str:
 def template_bytes(dataset_name: str) -> bytes:
     dataset = DATASETS[dataset_name]
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, **XLSX_OPTIONS})
     bold = book.add_format({"bold": True, "bg_color": "#F2DCDB", "border": 1})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     sheet = book.add_worksheet(dataset.title_zh)
