@@ -19,6 +19,12 @@ pages = {
             url_path="overview",
             default=True,
         ),
+        st.Page(
+            "views/briefing.py",
+            title=t("page.briefing", lang),
+            icon=":material/summarize:",
+            url_path="briefing",
+        ),
     ],
     t("section.analysis", lang): [
         st.Page(

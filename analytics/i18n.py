@@ -659,6 +659,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "briefing.download_docx": {"zh": "下载 Word（.docx）", "en": "Download Word (.docx)"},
     "briefing.download_html": {"zh": "下载网页版（.html）", "en": "Download web page (.html)"},
     "briefing.preview": {"zh": "预览", "en": "Preview"},
+    "briefing.building": {"zh": "正在生成简报（含图表）…", "en": "Building the briefing (with its charts)…"},
     "briefing.no_months": {
         "zh": "数据库中还没有任何诉求或走访数据。",
         "en": "The database holds no demands or visits yet.",
