@@ -9,7 +9,7 @@ import pandas as pd
 
 from analytics.domain import display
 from analytics.i18n import Lang, t
-from analytics.metrics import BY_KEY, is_missing
+from analytics.metrics import BY_KEY, RANKING_BY_KEY, is_missing
 
 TOP_CONTRIBUTORS = 2  # categories quoted per center in a movement sentence
 
@@ -39,10 +39,10 @@ def ranking_table(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     for row in ordered.to_dict("records"):
         unranked = row["rank"] is None or row["rank"] is pd.NA
         rows.append({
-            t("ranking.col.rank", lang): "—" if unranked else str(int(row["rank"])),
+            RANKING_BY_KEY["rank"].label(lang): "—" if unranked else str(int(row["rank"])),
             t("common.center", lang): _center(row, lang),
-            t("ranking.col.score", lang): "—" if is_missing(row["score"]) else f"{row['score']:.1f}",
-            t("ranking.col.rank_change", lang): _rank_change(row["rank_change"]),
+            RANKING_BY_KEY["score"].label(lang): RANKING_BY_KEY["score"].format(row["score"]),
+            RANKING_BY_KEY["rank_change"].label(lang): _rank_change(row["rank_change"]),
             BY_KEY["closure_rate"].label(lang): _with_n(
                 "closure_rate", row["closure_rate"], row["tickets_received"], lang
             ),
@@ -73,16 +73,16 @@ def fair_table(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             BY_KEY["on_time_rate"].label(lang): _with_n(
                 "on_time_rate", row["on_time_rate"], row["tickets_closed"], lang
             ),
-            t("ranking.col.expected_on_time", lang): BY_KEY["on_time_rate"].format(row["expected_on_time_rate"]),
-            t("ranking.col.on_time_ratio", lang): _ratio(row["on_time_ratio"]),
+            RANKING_BY_KEY["expected_on_time_rate"].label(lang): BY_KEY["on_time_rate"].format(row["expected_on_time_rate"]),
+            RANKING_BY_KEY["on_time_ratio"].label(lang): _ratio(row["on_time_ratio"]),
             t("ranking.col.interval", lang): interval,
             BY_KEY["median_resolution_days"].label(lang): BY_KEY["median_resolution_days"].format(
                 row["median_resolution_days"]
             ),
-            t("ranking.col.expected_median", lang): BY_KEY["median_resolution_days"].format(
+            RANKING_BY_KEY["expected_median_days"].label(lang): BY_KEY["median_resolution_days"].format(
                 row["expected_median_days"]
             ),
-            t("ranking.col.median_ratio", lang): _ratio(row["median_ratio"]),
+            RANKING_BY_KEY["median_ratio"].label(lang): _ratio(row["median_ratio"]),
         })  # fmt: skip
     return pd.DataFrame(rows)
 
