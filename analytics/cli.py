@@ -1,5 +1,6 @@
 """`python -m analytics …`: init, demo, import, undo, summary (the command-line contract of DATASETS.md),
-and user add|list|disable|enable|reset-password|set-role (accounts; passwords from a prompt or stdin)."""
+ranking, briefing, and user add|list|disable|enable|reset-password|set-role (accounts; passwords from a
+prompt or stdin)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,14 @@ import duckdb
 from analytics import db, logs
 from analytics.auth import OPERATOR, Principal, accounts
 from analytics.auth.permissions import ROLES
+from analytics.briefing import FORMATS, BriefingError, build, parse_month, render
+from analytics.briefing.images import overview_charts
 from analytics.demo.load import DemoRefused, load_demo
 from analytics.filters import Filters
 from analytics.intake import DATASETS, Refused, commit_import, plan_import, undo, unexpected
 from analytics.kpis import summary, summary_csv
 from analytics.periods import Period, default_period
+from analytics.ranking import RankingError, ranking, records, to_csv
 from analytics.settings import load_settings
 
 
@@ -32,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (UsageError, DemoRefused) as error:
+    except (UsageError, DemoRefused, RankingError, BriefingError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 
@@ -75,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--park", action="append", default=[], metavar="NAME")
     report.add_argument("--format", choices=("json", "csv"), default="json")
     report.set_defaults(run=_summary)
+
+    _add_ranking(commands)
+    _add_briefing(commands)
 
     user = commands.add_parser("user", help="accounts: add, list, disable, enable, reset-password, set-role")
     users = user.add_subparsers(required=True, metavar="ACTION")
@@ -303,3 +310,55 @@ def _known(con: duckdb.DuckDBPyConnection, column: str, table: str, names: list[
     if unknown:
         raise UsageError(f"unknown {column}: {', '.join(unknown)} (known: {', '.join(sorted(known))})")
     return tuple(dict.fromkeys(names))
+
+
+def _add_ranking(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser("ranking", help="print the centers' ranking and fair comparison")
+    _add_db(command)
+    command.add_argument("--from", dest="date_from", type=_date, help="first day, YYYY-MM-DD")
+    command.add_argument("--to", dest="date_to", type=_date, help="last day, YYYY-MM-DD")
+    command.add_argument("--format", choices=("json", "csv"), default="json")
+    command.set_defaults(run=_ranking)
+
+
+def _ranking(args: argparse.Namespace) -> int:
+    con = _open(args.db)
+    try:
+        frame = ranking(
+            con, Filters(_period(con, args.date_from, args.date_to)), load_settings().ranking_weights
+        )
+    finally:
+        con.close()
+    if args.format == "json":
+        print(json.dumps(records(frame), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(to_csv(frame))
+    return 0
+
+
+def _add_briefing(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser("briefing", help="write the leaders' monthly briefing (A4)")
+    _add_db(command)
+    command.add_argument("--month", required=True, metavar="YYYY-MM")
+    command.add_argument("--center", metavar="NAME", help="one center (the ranking stays town-wide)")
+    command.add_argument("--format", choices=list(FORMATS), default="pdf")
+    command.add_argument("--lang", choices=("zh", "en"), default="zh")
+    command.add_argument("--out", type=Path, required=True, metavar="FILE")
+    command.set_defaults(run=_briefing)
+
+
+def _briefing(args: argparse.Namespace) -> int:
+    month = parse_month(args.month)
+    con = _open(args.db)
+    try:
+        center = _known(con, "center", "centers", [args.center])[0] if args.center else None
+        briefing = build(con, month, args.lang, load_settings().ranking_weights, center)
+    finally:
+        con.close()
+    document = render(briefing, overview_charts(briefing.kpis, args.lang), args.format)
+    try:
+        args.out.write_bytes(document)
+    except OSError as error:
+        raise UsageError(f"无法写入 / cannot write {args.out}: {error.strerror}") from error
+    print(f"{args.out}: {len(document):,} bytes", file=sys.stderr)
+    return 0

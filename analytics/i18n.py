@@ -680,6 +680,108 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "completeness.last_upload": {"zh": "最近上传", "en": "last upload"},
     "completeness.months_with_data": {"zh": "有数据的月份", "en": "months with data"},
     "completeness.latest_month": {"zh": "最近有数据的月份", "en": "latest month with data"},
+    # Ranking, fair comparison and the monthly briefing (issue 14)
+    "page.briefing": {"zh": "月度简报", "en": "Monthly briefing"},
+    "ranking.title": {"zh": "综合排名与公平比较", "en": "Ranking and fair comparison"},
+    "ranking.caption": {
+        "zh": "综合得分 = 100 ×（{closure_rate}×办结率 + {on_time_rate}×按时办结率 + {satisfaction_rate}×满意率），"
+        "权重见 dashboard.toml；同分同名次；受理诉求少于 {n} 件或任一比率为“—”的产业社区不参与排名。"
+        "名次变化与上一等长期间相比（↑ 上升）。括号内为各比率的样本数 n。",
+        "en": "Score = 100 × ({closure_rate} × closure + {on_time_rate} × on-time + {satisfaction_rate} × "
+        "satisfaction), weights in dashboard.toml; equal scores share a rank; centers with fewer than {n} "
+        "demands or a “—” rate are listed unranked. Rank change against the previous period of equal length "
+        "(↑ = up). n = each rate's sample.",
+    },
+    "ranking.fair_title": {"zh": "按诉求类别结构调整后的比较", "en": "Case-mix-fair comparison"},
+    "ranking.fair_caption": {
+        "zh": "预期值：若各类诉求都按全镇该类的水平办理，该产业社区按其自身的诉求类别结构应达到的按时办结率和"
+        "办理时长中位数（间接标准化）。实际 ÷ 预期 > 1 表示按时办结好于预期；时长比 < 1 表示快于预期。",
+        "en": "Expected: the on-time rate and median days a center would have if each category were handled at "
+        "the town's rate for that category, given its own mix of categories (indirect standardisation). "
+        "Observed ÷ expected above 1 = more on time than expected; a days ratio below 1 = faster.",
+    },
+    "ranking.error": {"zh": "无法计算排名：{error}", "en": "The ranking cannot be computed: {error}"},
+    "ranking.with_n": {"zh": "{value}（{n}）", "en": "{value} ({n})"},
+    "ranking.col.note": {"zh": "说明", "en": "Note"},
+    "ranking.col.interval": {"zh": "95%区间", "en": "95% interval"},
+    "ranking.unranked.small_sample": {"zh": "样本不足，不排名", "en": "too few demands: unranked"},
+    "ranking.unranked.no_score": {"zh": "比率缺失，不排名", "en": "a rate is missing: unranked"},
+    "ranking.movements_title": {"zh": "按时办结率变化的原因", "en": "Why the on-time rate moved"},
+    "briefing.heading": {
+        "zh": "狮山镇“1+6”产业服务 {month} 工作简报",
+        "en": "Shishan “1+6” industrial services: briefing for {month}",
+    },
+    "briefing.heading_center": {"zh": "（{center}）", "en": " ({center})"},
+    "briefing.scope": {
+        "zh": "统计期间 {period}｜产业社区：{centers}｜对比上期 {previous}",
+        "en": "Period {period} | Centers: {centers} | compared with {previous}",
+    },
+    "briefing.no_data": {
+        "zh": "本月没有受理诉求、走访或活动数据：以下各项均为空或“—”。",
+        "en": "No demands, visits or activities in this month: the sections below are empty or “—”.",
+    },
+    "briefing.tiles_note": {
+        "zh": "数字与看板“总览”及 summary 命令一致；变化为与上月相比（比率为百分点，时长为天）。",
+        "en": "Figures equal the dashboard's overview and the summary command; changes are against the previous "
+        "month (rates in percentage points, durations in days).",
+    },
+    "briefing.ranking_note": {
+        "zh": "综合得分 = 100 ×（{closure_rate}×办结率 + {on_time_rate}×按时办结率 + {satisfaction_rate}×满意率）；"
+        "受理少于 10 件不排名；排名为全镇各产业社区之间的比较。括号内为样本数。",
+        "en": "Score = 100 × ({closure_rate} × closure + {on_time_rate} × on-time + {satisfaction_rate} × "
+        "satisfaction); under 10 demands unranked; ranked among all centers of the town. n in brackets.",
+    },
+    "briefing.overdue_note": {"zh": "超期最久的 {n} 件：", "en": "The {n} longest overdue:"},
+    "briefing.col.escalated": {"zh": "本月督办", "en": "Escalated this month"},
+    "briefing.section.headline": {"zh": "一、主要指标", "en": "1. Headline figures"},
+    "briefing.section.ranking": {"zh": "二、综合排名", "en": "2. Ranking"},
+    "briefing.section.fair": {"zh": "三、按诉求结构调整后的比较", "en": "3. Case-mix-fair comparison"},
+    "briefing.section.movements": {"zh": "四、主要变化及原因", "en": "4. What moved and why"},
+    "briefing.section.charts": {"zh": "五、图表", "en": "5. Charts"},
+    "briefing.section.overdue": {"zh": "六、超期与督办", "en": "6. Overdue and escalated"},
+    "briefing.section.completeness": {"zh": "七、台账报送情况", "en": "7. Ledgers reported"},
+    "briefing.movement": {
+        "zh": "{center} {metric} {points} 个百分点，主要来自 {contributors}",
+        "en": "{center} {metric} {points} pp, mostly from {contributors}",
+    },
+    "briefing.contributor": {
+        "zh": "{category}（{points}，{n} 件）",
+        "en": "{category} ({points}, {n} closed)",
+    },
+    "briefing.median_mover": {
+        "zh": "；办理时长中位数变化最大的类别为 {category}（{days} 天）",
+        "en": "; the category whose median moved most: {category} ({days} days)",
+    },
+    "briefing.no_movements": {
+        "zh": "本月与上月均有办结的产业社区中，按时办结率没有变化。",
+        "en": "No center's on-time rate moved (among centers with closed demands in both months).",
+    },
+    "briefing.not_reported": {
+        "zh": "{center}：本月未报送 {ledgers}",
+        "en": "{center}: no {ledgers} for this month",
+    },
+    "briefing.all_reported": {
+        "zh": "各产业社区本月台账均已报送。",
+        "en": "Every center has sent all its ledgers for this month.",
+    },
+    "briefing.title": {"zh": "月度工作简报", "en": "Monthly briefing"},
+    "briefing.month": {"zh": "月份", "en": "Month"},
+    "briefing.center": {"zh": "产业社区", "en": "Center"},
+    "briefing.whole_town": {"zh": "全镇", "en": "Whole town"},
+    "briefing.caption": {
+        "zh": "A4 打印版：PDF 供打印和转发，Word 版供修改；数字与看板一致。生成图表约需 10 秒。",
+        "en": "A4, ready to print: PDF to print or forward, Word to edit; the figures equal the dashboard's. "
+        "Drawing the charts takes about 10 s.",
+    },
+    "briefing.download_pdf": {"zh": "下载 PDF", "en": "Download PDF"},
+    "briefing.download_docx": {"zh": "下载 Word（.docx）", "en": "Download Word (.docx)"},
+    "briefing.download_html": {"zh": "下载网页版（.html）", "en": "Download web page (.html)"},
+    "briefing.preview": {"zh": "预览", "en": "Preview"},
+    "briefing.building": {"zh": "正在生成简报（含图表）…", "en": "Building the briefing (with its charts)…"},
+    "briefing.no_months": {
+        "zh": "数据库中还没有任何诉求或走访数据。",
+        "en": "The database holds no demands or visits yet.",
+    },
 }
 
 

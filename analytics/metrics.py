@@ -22,6 +22,7 @@ class Kind(StrEnum):
     DAYS = "days"
     MONEY = "money"  # 万元
     PER_THOUSAND = "per_thousand"
+    POINTS = "points"  # a score out of 100
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Metric:
         match self.kind:
             case Kind.RATIO:
                 return f"{value:.1%}"
-            case Kind.DAYS | Kind.PER_THOUSAND:
+            case Kind.DAYS | Kind.PER_THOUSAND | Kind.POINTS:
                 return f"{value:,.1f}"
             case _:
                 return f"{value:,.0f}"
@@ -244,11 +245,60 @@ CATALOG: tuple[Metric, ...] = (
 BY_KEY: dict[str, Metric] = {metric.key: metric for metric in CATALOG}
 KEYS: tuple[str, ...] = tuple(BY_KEY)
 
+# The ranking and the case-mix-fair comparison (analytics/ranking.py), per center over the same cohort.
+# fmt: off
+RANKING_CATALOG: tuple[Metric, ...] = (
+    Metric(
+        "score", "综合得分", "Score",
+        "100 ×（w办结 × 办结率 + w按时 × 按时办结率 + w满意 × 满意率），权重见 dashboard.toml [ranking]（默认 0.4/0.3/0.3，合计为 1）；任一比率为空则为空。",
+        "100 × (w_closure × closure_rate + w_on_time × on_time_rate + w_satisfaction × satisfaction_rate), weights in dashboard.toml [ranking] (default 0.4/0.3/0.3, summing to 1); null when a rate is null.",
+        Kind.POINTS, better="higher", sample_key="tickets_received",
+    ),
+    Metric(
+        "rank", "名次", "Rank",
+        "按综合得分从高到低，同分同名次（1、2、2、4）；受理诉求少于 10 件或得分为空者不排名。",
+        "By score, highest first; equal scores share the lower number (1, 2, 2, 4); fewer than 10 demands received or a null score: unranked.",
+        Kind.COUNT, better="lower",
+    ),
+    Metric(
+        "rank_change", "名次变化", "Rank change",
+        "上一等长期间的名次 − 本期名次（正数为上升）；任一为空则为空。",
+        "Rank in the previous period of equal length − rank now (positive = moved up); null when either is null.",
+        Kind.COUNT, better="higher",
+    ),
+    Metric(
+        "expected_on_time_rate", "预期按时办结率", "Expected on-time rate",
+        "Σ_k n_ck · r_k ÷ Σ_k n_ck：按该中心各类别已办结件数 n_ck 加权的全范围各类别按时办结率 r_k（间接标准化）。",
+        "Σ_k n_ck · r_k / Σ_k n_ck: the on-time rate r_k of each category over all centers in scope, weighted by the center's closed tickets n_ck per category (indirect standardisation).",
+        Kind.RATIO, sample_key="tickets_closed",
+    ),
+    Metric(
+        "on_time_ratio", "按时办结率 实际÷预期", "On-time ratio (observed / expected)",
+        "按时办结率 ÷ 预期按时办结率（预期为 0 或空时为空）；95% 区间 = 按时办结率的 Wilson 区间 ÷ 预期值。",
+        "on_time_rate / expected_on_time_rate (null when expected is 0 or null); its 95% interval is the Wilson interval of on_time_rate divided by the expected rate.",
+        Kind.RATIO, better="higher", sample_key="tickets_closed",
+    ),
+    Metric(
+        "expected_median_days", "预期办理时长中位数（天）", "Expected median (days)",
+        "Σ_k n_ck · m_k ÷ Σ_k n_ck：m_k 为全范围该类别办理时长中位数。",
+        "Σ_k n_ck · m_k / Σ_k n_ck, m_k being the median resolution days of category k over all centers in scope.",
+        Kind.DAYS, "天", "days", sample_key="tickets_closed",
+    ),
+    Metric(
+        "median_ratio", "办理时长 实际÷预期", "Median ratio (observed / expected)",
+        "办理时长中位数 ÷ 预期中位数（预期为 0 时为空）；无区间。",
+        "median_resolution_days / expected_median_days (null when expected is 0); no interval.",
+        Kind.RATIO, better="lower", sample_key="tickets_closed",
+    ),
+)
+# fmt: on
+RANKING_BY_KEY: dict[str, Metric] = {metric.key: metric for metric in RANKING_CATALOG}
 
-def markdown_table() -> str:
-    """The catalog as a Markdown table (the README's metric section is generated from it)."""
+
+def markdown_table(catalog: tuple[Metric, ...] = CATALOG) -> str:
+    """A catalog as a Markdown table (the README's metric sections are generated from them)."""
     lines = ["| key | 指标 | metric | definition | 口径 |", "|---|---|---|---|---|"]
-    for metric in CATALOG:
+    for metric in catalog:
         lines.append(
             f"| `{metric.key}` | {metric.label_zh} | {metric.label_en} | {metric.description_en} | {metric.description_zh} |"
         )

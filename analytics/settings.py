@@ -10,6 +10,8 @@ from pathlib import Path
 DEFAULT_FILE = Path(__file__).resolve().parent.parent / "dashboard.toml"
 # Metric key -> target; the metric's `better` direction says whether it is a floor or a ceiling.
 DEFAULT_TARGETS = {"on_time_rate": 0.95, "satisfaction_rate": 0.90, "median_resolution_days": 7.0}
+# The three rates of the ranking's score and their weights (METRICS.md "Ranking"); they must sum to 1.
+DEFAULT_RANKING_WEIGHTS = {"closure_rate": 0.4, "on_time_rate": 0.3, "satisfaction_rate": 0.3}
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Settings:
     targets: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_TARGETS))
     vaccination_threshold: float = 0.80
     auth: AuthSettings = field(default_factory=AuthSettings)
+    ranking_weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_RANKING_WEIGHTS))
 
     def due_workdays(self, category: str) -> int:
         return self.due_workdays_by_category.get(category, self.default_due_workdays)
@@ -66,4 +69,10 @@ def load_settings(path: Path | None = None) -> Settings:
             lockout_minutes=float(auth.get("lockout_minutes", defaults.auth.lockout_minutes)),
             min_password_length=int(auth.get("min_password_length", defaults.auth.min_password_length)),
         ),
+        ranking_weights=_ranking_weights(data.get("ranking", {})),
     )
+
+
+def _ranking_weights(section: dict[str, object]) -> dict[str, float]:
+    """The weights as written (analytics.ranking checks that they sum to 1 where the score is computed)."""
+    return {key: float(section.get(f"w_{key}", value)) for key, value in DEFAULT_RANKING_WEIGHTS.items()}

@@ -12,12 +12,16 @@ sys.path.insert(0, str(ROOT))
 
 from analytics.auth import permissions  # noqa: E402
 from analytics.intake.spec import DATASETS, markdown_columns  # noqa: E402
-from analytics.metrics import markdown_table  # noqa: E402
+from analytics.metrics import RANKING_CATALOG, markdown_table  # noqa: E402
 
 README = ROOT / "README.md"
 GENERATED = (README, ROOT / "docs" / "metrics.md", ROOT / "docs" / "datasets.md")
 BLOCK = re.compile(r"(<!-- (?P<name>[\w:]+):start -->\n).*?(<!-- (?P=name):end -->)", re.DOTALL)
-TABLES = {"metrics": markdown_table, "permissions": permissions.markdown_table}
+TABLES = {
+    "metrics": markdown_table,
+    "ranking": lambda: markdown_table(RANKING_CATALOG),
+    "permissions": permissions.markdown_table,
+}
 
 
 def _block(name: str) -> str:

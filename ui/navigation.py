@@ -30,6 +30,7 @@ class PageSpec:
 SECTIONS: dict[str, tuple[PageSpec, ...]] = {
     "section.leaders": (
         PageSpec("views/overview.py", "page.overview", "dashboard", "overview", "view_analysis"),
+        PageSpec("views/briefing.py", "page.briefing", "summarize", "briefing", "view_analysis"),
     ),
     "section.analysis": (
         PageSpec("views/tickets.py", "page.tickets", "support_agent", "tickets", "view_analysis"),

@@ -7,7 +7,7 @@ from analytics.i18n import t
 from analytics.metrics import SMALL_SAMPLE
 from analytics.settings import load_settings
 from analytics.workdays import official_years
-from ui import components, context, data, drill, links, tables, ticket_charts
+from ui import briefing, components, context, data, drill, links, tables, ticket_charts
 
 lang = context.lang()
 targets = load_settings().targets
@@ -53,6 +53,8 @@ st.caption(t("tickets.speed_caption", lang))
 st.markdown(f"**{t('tickets.ranking', lang)}**")
 components.table(tables.ranking(box, kpis, lang), "ranking", lang, hide_index=True)
 components.illustrative_note(kpis, lang)
+
+briefing.ranking_section(filters, lang)
 
 st.subheader(t("tickets.distribution_title", lang))
 unit = st.segmented_control(

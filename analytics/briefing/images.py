@@ -1,0 +1,51 @@
+"""The overview's charts as static PNG images (kaleido driving Debian's chromium, CJK fonts).
+
+The figures are the overview page's own (ui/charts.py: pure Plotly builders, no streamlit). Kaleido's
+browser takes seconds to start, so one briefing starts it once for all its charts.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import kaleido
+import pandas as pd
+import plotly.graph_objects as go
+
+from analytics.i18n import Lang, t
+from ui import charts
+
+WIDTH = 640  # px at scale 1; two side by side on A4 (about 9 cm each)
+_LOCK = threading.Lock()  # kaleido's server is process-wide
+
+
+@dataclass(frozen=True)
+class Image:
+    title: str
+    png: bytes
+
+
+def overview_charts(kpis: pd.DataFrame, lang: Lang) -> tuple[Image, ...]:
+    figures = {
+        t("overview.resolution_title", lang): charts.resolution_by_center(kpis, lang),
+        t("overview.participation_title", lang): charts.participation_by_center(kpis, lang),
+    }
+    return tuple(
+        Image(title, png) for title, png in zip(figures, render(list(figures.values())), strict=True)
+    )
+
+
+def render(figures: list[go.Figure]) -> list[bytes]:
+    with _LOCK:
+        kaleido.start_sync_server(silence_warnings=True)
+        try:
+            return [
+                kaleido.calc_fig_sync(
+                    figure,
+                    opts={"format": "png", "width": WIDTH, "height": figure.layout.height or 400, "scale": 2},
+                )
+                for figure in figures
+            ]
+        finally:
+            kaleido.stop_sync_server(silence_warnings=True)
