@@ -22,4 +22,4 @@ fi
 "$PYTHON" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 "$PYTHON" -m ruff check .
 "$PYTHON" -m ruff format --check .
-"$PYTHON" -m pytest "$@"
+"$PYTHON" -m pytest -n 2 "$@"  # both cores; each worker starts its own browser-test server

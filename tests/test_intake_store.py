@@ -63,7 +63,7 @@ def test_reimporting_the_same_file_is_refused_naming_its_batch_and_changes_nothi
     assert (first.inserted, first.updated, first.unchanged) == (2, 0, 0)
     before = counts_of(con)
     version = db.data_version(con)
-    plan = plan_import(con, data, "copy of t.csv", "tickets")
+    plan = plan_import(con, data, "copy of t.csv", "tickets", principal=OPERATOR)
     assert plan.imported_as == first_batch and plan.counts.unchanged == 2  # the preview says so
     assert f"该文件已由批次 {first_batch} 导入" in plan.warnings()[0].zh
     with pytest.raises(Refused, match=f"该文件已由批次 {first_batch} 导入") as refusal:
@@ -78,7 +78,8 @@ def test_reimporting_the_same_file_is_refused_naming_its_batch_and_changes_nothi
 
 def test_a_plan_made_before_the_same_file_went_in_is_refused_at_commit(con, firms):
     data = tickets_file(firms)
-    first, second = plan_import(con, data, "t.csv", "tickets"), plan_import(con, data, "t.csv", "tickets")
+    first = plan_import(con, data, "t.csv", "tickets", principal=OPERATOR)
+    second = plan_import(con, data, "t.csv", "tickets", principal=OPERATOR)
     batch, _ = commit_import(con, first)
     before = counts_of(con)
     with pytest.raises(Refused, match=f"该文件已由批次 {batch} 导入"):

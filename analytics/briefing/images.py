@@ -6,6 +6,7 @@ browser takes seconds to start, so one briefing starts it once for all its chart
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ import plotly.graph_objects as go
 from analytics.i18n import Lang, t
 from ui import charts
 
+log = logging.getLogger(__name__)
 WIDTH = 640  # px at scale 1; two side by side on A4 (about 9 cm each)
 _LOCK = threading.Lock()  # kaleido's server is process-wide
 
@@ -27,13 +29,17 @@ class Image:
 
 
 def overview_charts(kpis: pd.DataFrame, lang: Lang) -> tuple[Image, ...]:
+    """The charts as images; none (logged) when the headless browser fails, so the briefing still comes out."""
     figures = {
         t("overview.resolution_title", lang): charts.resolution_by_center(kpis, lang),
         t("overview.participation_title", lang): charts.participation_by_center(kpis, lang),
     }
-    return tuple(
-        Image(title, png) for title, png in zip(figures, render(list(figures.values())), strict=True)
-    )
+    try:
+        pngs = render(list(figures.values()))
+    except Exception:  # kaleido drives a browser: it can fail to start or to draw
+        log.warning("the briefing's charts could not be drawn", exc_info=True)
+        return ()
+    return tuple(Image(title, png) for title, png in zip(figures, pngs, strict=True))
 
 
 def render(figures: list[go.Figure]) -> list[bytes]:
