@@ -16,7 +16,7 @@ from analytics.i18n import Lang, t
 from analytics.metrics import SMALL_SAMPLE
 from analytics.periods import Period, add_months, month_end
 from analytics.settings import load_settings
-from ui import components, data
+from ui import components, data, safe
 from ui.context import connection, data_version
 
 MONTHS_OFFERED = 36
@@ -39,7 +39,7 @@ def ranking_section(filters: Filters, lang: Lang) -> None:
     try:
         frame = _ranking(filters, tuple(sorted(weights.items())), data_version())
     except ranking_logic.RankingError as error:
-        st.error(t("ranking.error", lang, error=error), icon=":material/error:")
+        st.error(t("ranking.error", lang, error=safe.text(error)), icon=":material/error:")
         return
     st.caption(t("ranking.caption", lang, n=SMALL_SAMPLE, **{k: f"{v:g}" for k, v in weights.items()}))
     components.table(briefing_tables.ranking_table(frame, lang), "ranking_score", lang, hide_index=True)
@@ -48,7 +48,7 @@ def ranking_section(filters: Filters, lang: Lang) -> None:
     components.table(briefing_tables.fair_table(frame, lang), "ranking_fair", lang, hide_index=True)
     sentences = briefing_tables.movements(frame, _drivers(filters, data_version()), lang, limit=len(frame))
     st.markdown(f"**{t('ranking.movements_title', lang)}**")
-    st.markdown("\n".join(f"- {line}" for line in sentences) or t("briefing.no_movements", lang))
+    st.markdown("\n".join(f"- {safe.text(line)}" for line in sentences) or t("briefing.no_movements", lang))
 
 
 def months(latest: Period) -> list[Period]:
