@@ -244,7 +244,12 @@ def data_rows(sheet: Sheet, match: HeaderMatch) -> pd.DataFrame:
     return pd.DataFrame(grid, index=pd.Index(numbers, name="row"), dtype=object, copy=False)
 
 
+_CLOSING_FIRST = frozenset(word[0] for word in (*TOTAL_WORDS, *FOOTER_LABELS, *NOTE_WORDS))
+
+
 def _looks_closing(cell: Any) -> bool:
+    if type(cell) is not str or cell.lstrip()[:1] not in _CLOSING_FIRST:  # the cheap test first: most rows
+        return False
     text = re.sub(r"\s", "", cells.clean(cell))
     return (
         text.startswith(TOTAL_WORDS)
