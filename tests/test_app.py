@@ -6,22 +6,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest_login import logged_in, submit_login
+from tests.apptest_pages import LANGS, PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
-
-PAGES = [
-    "views/overview.py",
-    "views/tickets.py",
-    "views/visits.py",
-    "views/output.py",
-    "views/vaccination.py",
-    "views/participation.py",
-    "views/enterprise.py",
-    "views/data_import.py",
-    "views/data_batches.py",
-    "views/data_completeness.py",
-]
-LANGS = {"zh": "中文", "en": "English"}
 
 
 def app(**query: list[str]) -> AppTest:
