@@ -23,7 +23,7 @@ def center_kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFram
     return frame[["is_total", "center", "is_illustrative", *KEYS]]
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """numpy/pandas scalars to JSON-ready Python values; NaN and NA to None."""
     if value is None or value is pd.NA:
         return None
@@ -35,7 +35,7 @@ def _plain(value: Any) -> Any:
 
 
 def _record(row: pd.Series) -> dict[str, Any]:
-    return {key: _plain(row[key]) for key in KEYS}
+    return {key: plain(row[key]) for key in KEYS}
 
 
 def summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:

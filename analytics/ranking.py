@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.kpis import center_kpis
+from analytics.kpis import center_kpis, plain
 from analytics.metrics import SMALL_SAMPLE
 from analytics.queries import run_mart
 
@@ -181,20 +181,10 @@ def cells(mix: pd.DataFrame) -> pd.DataFrame:
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The ranking as JSON-ready objects (nulls as None, numbers at full precision)."""
-    return [{key: _plain(value) for key, value in row.items()} for row in frame.to_dict("records")]
+    return [{key: plain(value) for key, value in row.items()} for row in frame.to_dict("records")]
 
 
 def to_csv(frame: pd.DataFrame) -> str:
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()
-
-
-def _plain(value: Any) -> Any:
-    if value is None or value is pd.NA:
-        return None
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
