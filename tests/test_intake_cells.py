@@ -347,3 +347,27 @@ def test_uscc_rejections_quote_the_cell(raw):
     found = problem(cells.parse_uscc(raw))
     assert raw in found.zh and "统一社会信用代码" in found.zh
     assert raw in found.en and "check character" in found.en
+
+
+@pytest.mark.parametrize(
+    ("parser", "dtype"),
+    [(cells.parse_text, None), (cells.parse_date, "datetime"), (cells.parse_number, "float64")],
+)
+def test_a_long_column_of_distinct_cells_parses_as_cell_by_cell(parser, dtype):
+    """Columns whose cells are nearly all distinct skip the hashing pass: same values, same problems."""
+    import pandas as pd
+
+    raw: list[object] = {
+        cells.parse_text: [f"企业反映的第{i}项问题" for i in range(3000)],
+        cells.parse_date: [(dt.date(2015, 1, 1) + dt.timedelta(days=i)).isoformat() for i in range(3000)],
+        cells.parse_number: [f"{i}.5" for i in range(3000)],
+    }[parser]
+    raw[5], raw[6], raw[2500], raw[2501] = None, float("nan"), "含\x00控制字符", "x" * (cells.MAX_TEXT + 1)
+    values, problems = cells.parse_column(pd.Series(raw, dtype=object), parser, dtype)
+    expected = [parser(cell) for cell in raw]
+    assert [p is not None for p in problems] == [e.problem is not None for e in expected]
+    for got, want in zip(values, expected, strict=True):
+        if want.problem is None and want.value is not None:
+            assert got == (pd.Timestamp(want.value) if dtype == "datetime" else want.value)
+        else:
+            assert pd.isna(got)

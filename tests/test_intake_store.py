@@ -314,3 +314,13 @@ def test_each_template_is_read_back_as_its_dataset(con, dataset):
     assert not plan.match.unrecognised
     assert plan.validation.rows_read == 1  # the example row
     assert plan.sheet_names[1] == "填写说明"
+
+
+def test_accepted_rows_come_back_from_the_reading_child_as_arrow_text(con, firms):
+    """The form that is cheap to send from the child and that DuckDB scans without a copy (bench_import)."""
+    import pandas as pd
+
+    plan = plan_import(con, tickets_file(firms), "t.csv", "tickets", principal=OPERATOR)
+    text = plan.validation.rows[["uscc", "category", "description", "status"]]
+    assert all(isinstance(d, pd.StringDtype) and d.storage == "pyarrow" for d in text.dtypes), text.dtypes
+    assert commit_import(con, plan)[1].inserted == len(plan.validation.rows)

@@ -107,8 +107,10 @@ class Validation:
         return sorted(set(self.problems["row"]))
 
     def reported(self, limit: int) -> Validation:
-        """This validation with at most `limit` rejected rows (and unknown enterprises) listed, and the raw
-        cells of the preview rows and the listed rejected rows only: what the report and storage need."""
+        """This validation with at most `limit` rejected rows (and unknown enterprises) listed, the raw
+        cells of the preview rows and the listed rejected rows only, and the accepted rows' text in Arrow
+        strings: what the report and storage need, in the form that is cheap to send from the reading
+        child and that DuckDB scans without a copy."""
         listed = self.rejected_rows[:limit]
         problems = self.problems
         if len(listed) < self.rejected_count:
@@ -116,10 +118,21 @@ class Validation:
         keep = self.raw.index[:PREVIEW_ROWS].union(pd.Index(listed))
         return replace(
             self,
+            rows=_arrow_text(self.rows),
             problems=problems,
             raw=self.raw.loc[keep],
             unknown_enterprises=self.unknown_enterprises[:limit],
         )
+
+
+def _arrow_text(rows: pd.DataFrame) -> pd.DataFrame:
+    """`rows` with every column of text (Python str or missing) as pandas' Arrow-backed string dtype."""
+    text = [
+        column
+        for column in rows.columns
+        if rows[column].dtype == object and pd.api.types.infer_dtype(rows[column], skipna=True) == "string"
+    ]
+    return rows.astype(dict.fromkeys(text, "str")) if text else rows
 
 
 def _show(value: Any) -> str:
@@ -233,8 +246,11 @@ def data_rows(sheet: Sheet, match: HeaderMatch) -> pd.DataFrame:
     # and so are rows whose first filled cell starts like a total or footer (a merged footer fills many).
     sparse = (filled <= 4) | (present <= max(3, len(match.columns) // 2))
     if len(grid):
-        first = pd.Series(grid[np.arange(len(grid)), nonempty.argmax(axis=1)], dtype=object)
-        sparse |= cells.map_unique(first, _looks_closing).to_numpy(dtype=bool)
+        first = grid[np.arange(len(grid)), nonempty.argmax(axis=1)]
+        maybe = np.fromiter(  # the cheap test first, inline: most rows start with a number or a code
+            (type(c) is str and c.lstrip()[:1] in _CLOSING_FIRST for c in first), dtype=bool, count=len(first)
+        )
+        sparse[maybe] |= np.array([_looks_closing(c) for c in first[maybe]], dtype=bool)
     for position in np.flatnonzero(sparse & ~skip):
         row = grid[position]
         texts = [t for t, _ in itertools.groupby(t for t in (cells.clean(c) for c in row) if t)]
@@ -247,9 +263,7 @@ def data_rows(sheet: Sheet, match: HeaderMatch) -> pd.DataFrame:
 _CLOSING_FIRST = frozenset(word[0] for word in (*TOTAL_WORDS, *FOOTER_LABELS, *NOTE_WORDS))
 
 
-def _looks_closing(cell: Any) -> bool:
-    if type(cell) is not str or cell.lstrip()[:1] not in _CLOSING_FIRST:  # the cheap test first: most rows
-        return False
+def _looks_closing(cell: str) -> bool:
     text = re.sub(r"\s", "", cells.clean(cell))
     return (
         text.startswith(TOTAL_WORDS)
