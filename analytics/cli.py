@@ -211,12 +211,13 @@ def _import(args: argparse.Namespace) -> int:
 def _undo(args: argparse.Namespace) -> int:
     con = _open(args.db)
     try:
-        restored = undo(con, args.batch_id, _principal(con, args.user))
+        undone = undo(con, args.batch_id, _principal(con, args.user))
     except Refused as refusal:
         raise UsageError(str(refusal)) from refusal
     finally:
         con.close()
-    print(json.dumps({"batch_id": args.batch_id, "restored": restored}, ensure_ascii=False))
+    message = f"{undone.message('zh')} / {undone.message('en')}"
+    print(json.dumps({**undone.detail(), "message": message}, ensure_ascii=False))
     return 0
 
 
