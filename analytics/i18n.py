@@ -781,6 +781,9 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "数据库中还没有任何诉求或走访数据。",
         "en": "The database holds no demands or visits yet.",
     },
+    # issue 12 D: exports (fractions named as such, the illustrative note in workbooks)
+    "export.ratio_suffix": {"zh": "（比例）", "en": " (ratio)"},
+    "export.sample_suffix": {"zh": "（n）", "en": " (n)"},
 }
 
 
