@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analytics import db
+from analytics import batches, db
 from analytics.auth import OPERATOR
+from analytics.exports import xlsx_bytes
 from analytics.intake import commit_import, plan_import
 from tests.apptest_pages import open_page, shown
 
@@ -59,3 +60,14 @@ def test_undo_says_what_it_removed_and_restored(app_env):
     assert [shown(s.value) for s in at.success] == [
         f"Batch {batch} undone: removed the 1 rows it added and restored the 0 rows it changed."
     ]
+
+
+def test_the_rejects_download_of_the_history_is_read_again_like_the_error_report(app_env):
+    batch = imported(app_env)
+    con = db.connect(app_env)
+    for lang in ("zh", "en"):
+        report = xlsx_bytes(batches.rejected_rows(con, batch, lang), "rejects")
+        again = plan_import(con, report, "诉求-被拒绝的行.xlsx", "tickets", "长虹岭", principal=OPERATOR)
+        assert not again.match.unrecognised and not again.report(None)["warnings"]  # 原行号 / 问题 are ours
+        assert again.rejected == 1  # the row is still as the clerk wrote it
+    con.close()
