@@ -99,6 +99,10 @@ class Table:
     def empty(self) -> bool:
         return self.values.empty
 
+    def _samples(self) -> dict[str, str]:
+        """The rate -> n pairs present (a table built from no rows has no columns)."""
+        return {rate: n for rate, n in self.samples.items() if rate in self.values.columns}
+
     def kind(self, column: str, row: str) -> Cell:
         return self.kinds.get(row if self.by_row else column, Cell.TEXT)
 
@@ -112,17 +116,17 @@ class Table:
             frame[column] = [
                 format_cell(kind, value, lang) for kind, value in zip(kinds, frame[column], strict=True)
             ]
-        for column, sample in self.samples.items():
+        for column, sample in self._samples().items():
             frame[column] = [
                 t("ranking.with_n", lang, value=value, n=format_cell(Cell.COUNT, n, lang))
                 for value, n in zip(frame[column], self.values[sample], strict=True)
             ]
-        return frame.drop(columns=list(self.samples.values()))
+        return frame.drop(columns=list(self._samples().values()))
 
     def _flat(self) -> pd.DataFrame:
         frame = self.values.reset_index() if self.index else self.values.reset_index(drop=True)
         order = [c for c in frame.columns if c not in self.samples.values()]
-        for column, sample in self.samples.items():
+        for column, sample in self._samples().items():
             order.insert(order.index(column) + 1, sample)
         return frame[order]
 
