@@ -132,3 +132,21 @@ def test_every_table_download_matches_its_screen_table(app_env, monkeypatch, lan
             checked.append(stem)
     assert len(checked) >= 15 and "audit-log" in checked, checked
     assert rates > 50  # rates were there to check
+
+
+@pytest.mark.parametrize("view", ["change", "previous"])
+def test_the_kpi_download_follows_the_view_shown(app_env, monkeypatch, view):
+    offered = offered_downloads(monkeypatch)
+    at = open_page("views/overview.py", "zh")
+    offered.clear()
+    at.segmented_control(key="overview_view").set_value(view).run()
+    assert not at.exception, at.exception
+    screen = visible(at.dataframe[0].value, "zh")
+    check_csv("kpis.csv", offered["kpis.csv"], screen, "zh")
+    check_xlsx("kpis.xlsx", offered["kpis.xlsx"], screen, "zh")
+    rows = pd.read_csv(io.BytesIO(offered["kpis.csv"]), encoding="utf-8-sig")
+    assert "办结率（比例）" in rows["指标"].tolist()
+    if view == "change":  # rates change in points, amounts in percent: both fractions
+        assert (
+            "受理诉求数（比例）" in rows["指标"].tolist() and "办理时长中位数（天）" in rows["指标"].tolist()
+        )
