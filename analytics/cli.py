@@ -1,4 +1,4 @@
-"""`python -m analytics …`: init, demo, import, undo, summary (the command-line contract of DATASETS.md),
+"""`python -m analytics …`: init, demo, import, undo, summary (the command-line contract of docs/datasets.md),
 ranking, briefing, and user add|list|disable|enable|reset-password|set-role (accounts; passwords from a
 prompt or stdin)."""
 
@@ -71,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     revert.add_argument("batch_id", type=int, metavar="BATCH_ID")
     revert.set_defaults(run=_undo)
 
-    report = commands.add_parser("summary", help="print the per-center KPI table of METRICS.md")
+    report = commands.add_parser("summary", help="print the per-center KPI table of docs/metrics.md")
     _add_db(report)
     report.add_argument("--from", dest="date_from", type=_date, help="first day, YYYY-MM-DD")
     report.add_argument("--to", dest="date_to", type=_date, help="last day, YYYY-MM-DD")
@@ -211,12 +211,13 @@ def _import(args: argparse.Namespace) -> int:
 def _undo(args: argparse.Namespace) -> int:
     con = _open(args.db)
     try:
-        restored = undo(con, args.batch_id, _principal(con, args.user))
+        undone = undo(con, args.batch_id, _principal(con, args.user))
     except Refused as refusal:
         raise UsageError(str(refusal)) from refusal
     finally:
         con.close()
-    print(json.dumps({"batch_id": args.batch_id, "restored": restored}, ensure_ascii=False))
+    message = f"{undone.message('zh')} / {undone.message('en')}"
+    print(json.dumps({**undone.detail(), "message": message}, ensure_ascii=False))
     return 0
 
 

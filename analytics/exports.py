@@ -48,18 +48,30 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     return xlsx_sheets({sheet: frame})
 
 
-def xlsx_sheets(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """A workbook of one sheet per frame, in order."""
+def xlsx_sheets(
+    sheets: dict[str, pd.DataFrame], formats: dict[str, dict[tuple[str, int], str]] | None = None
+) -> bytes:
+    """A workbook of one sheet per frame, in order. `formats[sheet]` gives number formats by
+    ("column", position) or ("row", sheet row, the header being row 0)."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": XLSX_OPTIONS}) as writer:
         for sheet, frame in sheets.items():
             frame.to_excel(writer, sheet_name=sheet[:31], index=False)
             worksheet = writer.sheets[sheet[:31]]
+            numbers = {
+                place: writer.book.add_format({"num_format": code})
+                for place, code in (formats or {}).get(sheet, {}).items()
+            }
             for position, column in enumerate(frame.columns):
                 width = (
                     max(len(str(column)), *(len(str(v)) for v in frame[column].head(200)))
                     if len(frame)
                     else len(str(column))
                 )
-                worksheet.set_column(position, position, min(40, width * 1.6 + 2))
+                worksheet.set_column(
+                    position, position, min(40, width * 1.6 + 2), numbers.get(("column", position))
+                )
+            for (axis, row), number in numbers.items():
+                if axis == "row":
+                    worksheet.set_row(row, None, number)
     return buffer.getvalue()

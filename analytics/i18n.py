@@ -522,7 +522,6 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "report.row": {"zh": "原行号", "en": "Row"},
     "report.column": {"zh": "列", "en": "Column"},
     "report.problem": {"zh": "问题", "en": "Problem"},
-    "report.raw": {"zh": "原始内容", "en": "Raw cells"},
     "report.header": {"zh": "文件中的表头", "en": "Header in the file"},
     "report.field": {"zh": "对应字段", "en": "Read as"},
     "report.warning": {"zh": "提示", "en": "Warning"},
@@ -563,8 +562,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Batch {batch} is already undone (another user undid it just now); nothing more to do.",
     },
     "batches.undone_ok": {
-        "zh": "已撤销批次 {batch}，恢复了 {rows} 行。",
-        "en": "Batch {batch} undone; {rows} rows restored.",
+        "zh": "已撤销批次 {batch}：删除了本批次新增的 {removed} 行，恢复了被修改的 {restored} 行。",
+        "en": "Batch {batch} undone: removed the {removed} rows it added and restored the {restored} rows it changed.",
     },
     "batches.rejects_download": {"zh": "下载被拒绝的行（Excel）", "en": "Download rejected rows (Excel)"},
     # Accounts, login, permissions, audit
@@ -782,6 +781,9 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "数据库中还没有任何诉求或走访数据。",
         "en": "The database holds no demands or visits yet.",
     },
+    # issue 12 D: exports (fractions named as such, the illustrative note in workbooks)
+    "export.ratio_suffix": {"zh": "（比例）", "en": " (ratio)"},
+    "export.sample_suffix": {"zh": "（n）", "en": " (n)"},
 }
 
 

@@ -6,12 +6,12 @@ from analytics/sql/marts/center_kpis.sql.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
 from analytics.i18n import Lang
+from analytics.tabular import Cell, format_cell, is_missing
 
 SMALL_SAMPLE = 10  # a center with fewer tickets than this in a ticket metric is marked as a small sample
 
@@ -47,17 +47,21 @@ class Metric:
     def unit(self, lang: Lang) -> str:
         return self.unit_zh if lang == "zh" else self.unit_en
 
+    @property
+    def cell(self) -> Cell:
+        """How a value of this metric is shown (and exported)."""
+        return {Kind.RATIO: Cell.RATE, Kind.COUNT: Cell.COUNT, Kind.MONEY: Cell.COUNT}.get(
+            self.kind, Cell.DECIMAL
+        )
+
+    @property
+    def change_cell(self) -> Cell:
+        """How a change of this metric (see `change`) is shown: points, days or percent."""
+        return {Kind.RATIO: Cell.POINTS_CHANGE, Kind.DAYS: Cell.DAYS_CHANGE}.get(self.kind, Cell.GROWTH)
+
     def format(self, value: float | None) -> str:
         """Display form: '—' for null, else rounded per kind (rounding is for display only)."""
-        if is_missing(value):
-            return "—"
-        match self.kind:
-            case Kind.RATIO:
-                return f"{value:.1%}"
-            case Kind.DAYS | Kind.PER_THOUSAND | Kind.POINTS:
-                return f"{value:,.1f}"
-            case _:
-                return f"{value:,.0f}"
+        return format_cell(self.cell, value, "zh")
 
     def change(self, current: float | None, previous: float | None) -> float | None:
         """Change against a comparison value: difference for ratios and days, relative for amounts."""
@@ -76,21 +80,7 @@ class Metric:
         return value < target if self.better == "higher" else value > target
 
     def format_change(self, current: float | None, previous: float | None, lang: Lang) -> str:
-        delta = self.change(current, previous)
-        if delta is None:
-            return "—"
-        match self.kind:
-            case Kind.RATIO:
-                points = f"{delta * 100:+.1f}"
-                return f"{points}个百分点" if lang == "zh" else f"{points} pp"
-            case Kind.DAYS:
-                return f"{delta:+.1f}天" if lang == "zh" else f"{delta:+.1f} d"
-            case _:
-                return f"{delta:+.1%}"
-
-
-def is_missing(value: float | None) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+        return format_cell(self.change_cell, self.change(current, previous), lang)
 
 
 # fmt: off

@@ -264,7 +264,7 @@ def test_undo_and_mappings_of_another_center_are_refused(con):
         con, tickets(("U-2", firm_of(con, "长虹岭"))), "t.csv", "tickets", "长虹岭", principal=CHL
     )
     own_batch, _ = commit_import(con, own)
-    assert undo(con, own_batch, CHL) == {"tickets": 1}
+    assert undo(con, own_batch, CHL).removed == {"tickets": 1}
     mappings.remember(con, CHL, "长虹岭", "tickets", "反映日期", "received_date")
 
 
@@ -287,7 +287,7 @@ def test_every_audited_write_adds_exactly_one_entry(con):
     detail = one_more("import", lambda: batch.append(commit_import(con, plan)[0]))
     assert detail == {"batch_id": batch[0], "file": "审计.csv", "dataset": "tickets", "center": "长虹岭",
                       "rows_read": 2, "inserted": 1, "updated": 0, "unchanged": 0, "rejected": 1}  # fmt: skip
-    assert one_more("undo", lambda: undo(con, batch[0], CHL))["restored"] == {"tickets": 1}
+    assert one_more("undo", lambda: undo(con, batch[0], CHL))["removed"] == {"tickets": 1}
     one_more(
         "header_mapping",
         lambda: mappings.remember(con, CHL, "长虹岭", "tickets", "反映日期", "received_date"),

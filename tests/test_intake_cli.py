@@ -111,7 +111,13 @@ def test_undo_restores_and_refuses_twice(demo_db, tmp_path):
     batch = json.loads(cli("import", "--db", str(demo_db), "--dataset", "tickets", path).stdout)["batch_id"]
     result = cli("undo", "--db", str(demo_db), str(batch))
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == {"batch_id": batch, "restored": {"tickets": 1}}
+    assert json.loads(result.stdout) == {
+        "batch_id": batch,
+        "removed": {"tickets": 1},
+        "restored": {},
+        "message": f"已撤销批次 {batch}：删除了本批次新增的 1 行，恢复了被修改的 0 行。 / "
+        f"Batch {batch} undone: removed the 1 rows it added and restored the 0 rows it changed.",
+    }
     again = cli("undo", "--db", str(demo_db), str(batch))
     assert again.returncode == 2 and "已于" in again.stderr and "already undone" in again.stderr
     missing = cli("undo", "--db", str(demo_db), "99999")

@@ -93,7 +93,9 @@ def test_a_changed_row_is_an_update_and_undo_restores_it(con, firms):
     _, batch, counts = run(con, tickets_file(firms, closed="2022-07-20"), "t2.csv", "tickets")
     assert (counts.inserted, counts.updated, counts.unchanged) == (0, 1, 1)
     assert ticket(con, "T-1")["closed_date"] == dt.datetime(2022, 7, 20)
-    assert undo(con, batch, OPERATOR) == {"tickets": 1}
+    undone = undo(con, batch, OPERATOR)
+    assert (undone.removed, undone.restored) == ({}, {"tickets": 1})
+    assert undone.message("zh") == f"已撤销批次 {batch}：删除了本批次新增的 0 行，恢复了被修改的 1 行。"
     restored = ticket(con, "T-1")
     assert restored["closed_date"] == original["closed_date"]
     assert restored["batch_id"] == original["batch_id"]
@@ -117,7 +119,11 @@ def test_only_updates_are_logged_and_undo_of_a_mixed_batch_restores_both_kinds(c
         "SELECT row_key, old_values->>'description' FROM import_changes WHERE batch_id = ?", [batch]
     ).fetchall()
     assert [text for _, text in logged] == ["道路积水"]  # the replaced version, nothing for the insert
-    assert undo(con, batch, OPERATOR) == {"tickets": 2}
+    undone = undo(con, batch, OPERATOR)
+    assert (undone.removed, undone.restored) == ({"tickets": 1}, {"tickets": 1})
+    assert undone.message("en") == (
+        f"Batch {batch} undone: removed the 1 rows it added and restored the 1 rows it changed."
+    )
     assert ticket(con, "T-3") == {}
     assert ticket(con, "T-1") == original
 
@@ -272,8 +278,8 @@ def test_undoing_a_demo_batch_removes_its_rows(con):
     (batch,) = con.execute(
         "SELECT batch_id FROM import_batches WHERE is_demo AND dataset = 'activities'"
     ).fetchone()
-    restored = undo(con, batch, OPERATOR)
-    assert restored["activities"] > 1000
+    undone = undo(con, batch, OPERATOR)
+    assert undone.removed["activities"] > 1000 and not undone.restored
     assert con.execute("SELECT count(*) FROM activities").fetchone() == (0,)
 
 

@@ -1,6 +1,7 @@
 """The README's two commands and its metric table stay true."""
 
 import re
+import tomllib
 from pathlib import Path
 
 from scripts.update_readme import GENERATED, README, render
@@ -25,6 +26,10 @@ def test_the_readme_and_docs_point_only_inside_the_clone():
     for path in [README, *sorted((ROOT / "docs").glob("*.md"))]:
         text = path.read_text(encoding="utf-8")
         assert "../shared" not in text, path
+        for outside in ("/work/", "shared METRICS.md", "METRICS.md", "DATASETS.md", "design card"):
+            assert outside not in text, (path, outside)  # documents a clone does not contain
+        for target in re.findall(r'<img src="([^"]+)"', text):
+            assert (path.parent / target).exists(), f"{path}: {target}"
         for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", text):
             if not target.startswith("http"):
                 assert (path.parent / target).exists(), f"{path}: {target}"
@@ -35,3 +40,36 @@ def test_ci_runs_the_readme_test_command():
     assert "bash scripts/test.sh" in text
     assert "pip install -r requirements.txt && streamlit run dashboard.py" in text
     assert "exec bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_the_readme_states_the_python_version_and_a_venv_run_command():
+    text = README.read_text(encoding="utf-8")
+    required = re.search(r'requires-python = ">=(3\.\d+)"', (ROOT / "pyproject.toml").read_text()).group(1)
+    assert f"Python {required}" in text
+    assert (
+        "python3 -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt && streamlit run dashboard.py"
+        in text
+    )
+    assert "externally-managed-environment" in text  # why a venv: Debian refuses a system-wide pip
+
+
+def test_the_readme_names_the_url_and_port_the_config_serves():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]
+    port = config.get("port", 8501)  # Streamlit's default
+    assert f"http://localhost:{port}" in README.read_text(encoding="utf-8")
+    assert config["address"] in README.read_text(encoding="utf-8")
+
+
+def test_the_readme_says_the_test_command_installs_debian_packages_as_root():
+    text = README.read_text(encoding="utf-8")
+    script = (ROOT / "scripts" / "test.sh").read_text()
+    packages = set(re.findall(r"missing\+=\(([\w-]+)\)", script))
+    assert packages and all(f"`{name}`" in text for name in packages), packages
+    assert "apt-get" in script and "as root" in text.lower()
+
+
+def test_the_screenshots_the_readme_shows_exist():
+    text = README.read_text(encoding="utf-8")
+    for name in ("overview", "tickets", "phone"):
+        assert f"docs/{name}.png" in text and (ROOT / "docs" / f"{name}.png").exists(), name
+    assert (ROOT / "scripts" / "screenshots.py").exists()

@@ -93,7 +93,9 @@ def test_an_enterprises_batch_that_only_updated_firms_can_be_undone(con):
         "统一社会信用代码,企业名称,所属园区,员工人数",
         f"{code},{name},{park},4321",
     )
-    assert undo(con, batch, OPERATOR) == {"enterprises": 1}  # its visits and demands keep their enterprise
+    assert undo(con, batch, OPERATOR).restored == {
+        "enterprises": 1
+    }  # its visits and demands keep their enterprise
     assert con.execute("SELECT employees FROM enterprises WHERE uscc = ?", [code]).fetchone() != (4321,)
 
 

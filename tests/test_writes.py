@@ -89,7 +89,7 @@ def test_two_undos_of_one_batch_at_once(con):
         con, plan_import(con, tickets_file(con, "U"), "u.csv", "tickets", principal=OPERATOR)
     )
     results = at_once([lambda: undo(con, batch, OPERATOR), lambda: undo(con, batch, OPERATOR)])
-    assert sorted(type(r).__name__ for r in results) == ["Refused", "dict"], results
+    assert sorted(type(r).__name__ for r in results) == ["Refused", "Undone"], results
     (refusal,) = [r for r in results if isinstance(r, Refused)]
     assert f"批次 {batch} 已于" in refusal.problem.zh and "already undone" in refusal.problem.en
     assert tickets(con) == before

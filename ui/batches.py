@@ -76,20 +76,13 @@ def selected_batch(history: pd.DataFrame, selection: Any) -> Any | None:
 
 
 @st.cache_data(show_spinner=False)
-def _rejects(batch_id: int, version: int) -> pd.DataFrame:
-    return batches.batch_rejects(context.connection(), batch_id)
+def _rejects(batch_id: int, lang: Lang, version: int) -> pd.DataFrame:
+    return batches.rejected_rows(context.connection(), batch_id, lang)
 
 
 def rejects_table(batch_id: int, lang: Lang) -> pd.DataFrame:
-    frame = _rejects(batch_id, context.data_version())
-    return pd.DataFrame(
-        {
-            t("report.row", lang): frame["row_no"],
-            t("report.column", lang): frame["column_name"],
-            t("report.problem", lang): frame["message_zh"] if lang == "zh" else frame["message_en"],
-            t("report.raw", lang): frame["raw_values"],
-        }
-    )
+    """The batch's rejected rows with their raw cells as columns (the error report's layout)."""
+    return _rejects(batch_id, lang, context.data_version())
 
 
 def undo_controls(batch: Any, lang: Lang) -> None:
@@ -113,16 +106,14 @@ def undo_controls(batch: Any, lang: Lang) -> None:
     if st.button(t("batches.undo_yes", lang), type="primary", key="undo_yes"):
         st.session_state.pop(CONFIRM_KEY, None)
         try:
-            restored = undo(context.connection(), int(batch.batch_id), who)
+            undone = undo(context.connection(), int(batch.batch_id), who)
         except Refused as refusal:
             st.error(
                 safe.text(refusal.problem.zh if lang == "zh" else refusal.problem.en), icon=":material/block:"
             )
             return
         context.after_write()
-        st.session_state[FLASH_KEY] = t(
-            "batches.undone_ok", lang, batch=batch.batch_id, rows=sum(restored.values())
-        )
+        st.session_state[FLASH_KEY] = undone.message(lang)
         st.rerun()
 
 

@@ -10,10 +10,10 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from analytics.auth import audit
-from analytics.exports import csv_bytes, xlsx_bytes
 from analytics.filters import Filters, describe_period
 from analytics.i18n import Lang, t
 from analytics.metrics import BY_KEY, is_missing
+from analytics.tabular import Table
 from ui import auth, context, data, drill, links, safe, topic_tables
 from ui.charts import CONFIG
 
@@ -123,30 +123,32 @@ def download(
     )  # fmt: skip
 
 
-def downloads(frame: pd.DataFrame, stem: str, lang: Lang) -> None:
+def _table(frame: pd.DataFrame | Table, index: bool = False) -> Table:
+    return frame if isinstance(frame, Table) else Table(frame, index=index)
+
+
+def downloads(frame: pd.DataFrame | Table, stem: str, lang: Lang) -> None:
+    """CSV and .xlsx of a table, in the screen's layout (see analytics.tabular)."""
+    table = _table(frame)
     row = st.container(horizontal=True)
     download(
-        t("common.download_csv", lang), csv_bytes(frame), f"{stem}.csv", "text/csv", f"{stem}-csv", stem, row
+        t("common.download_csv", lang), table.csv(lang), f"{stem}.csv", "text/csv", f"{stem}-csv", stem, row
     )
     download(
-        t("common.download_xlsx", lang),
-        xlsx_bytes(frame, stem),
-        f"{stem}.xlsx",
-        XLSX,
-        f"{stem}-xlsx",
-        stem,
-        row,
+        t("common.download_xlsx", lang), table.xlsx(stem), f"{stem}.xlsx", XLSX, f"{stem}-xlsx", stem, row
     )
 
 
-def table(frame: pd.DataFrame, stem: str | None = None, lang: Lang = "zh", **kwargs: object) -> None:
+def table(frame: pd.DataFrame | Table, stem: str | None = None, lang: Lang = "zh", **kwargs: object) -> None:
     """A read-only table with every column right-aligned (formatted numbers); with `stem`, CSV / Excel
     downloads of what is shown."""
-    config = {column: st.column_config.TextColumn(alignment="right") for column in frame.columns}
+    typed = _table(frame, index=kwargs.get("hide_index") is False)
+    shown = typed.shown(lang)
+    config = {column: st.column_config.TextColumn(alignment="right") for column in shown.columns}
     config["_index"] = st.column_config.TextColumn(width="large")
-    st.dataframe(frame, column_config=config, placeholder="—", **kwargs)
+    st.dataframe(shown, column_config=config, placeholder="—", **kwargs)
     if stem:
-        downloads(frame.reset_index() if kwargs.get("hide_index") is False else frame, stem, lang)
+        downloads(typed, stem, lang)
 
 
 def number_columns(table: pd.DataFrame) -> dict[str, object]:
@@ -158,23 +160,24 @@ def number_columns(table: pd.DataFrame) -> dict[str, object]:
     }
 
 
-def enterprise_table(table: pd.DataFrame, stem: str, lang: Lang, height: int = 420) -> None:
+def enterprise_table(table: Table, stem: str, lang: Lang, height: int = 420) -> None:
     """A list of enterprises whose first column links to each profile, with CSV / Excel downloads."""
     if table.empty:
         st.caption(t("common.no_rows", lang))
         return
+    shown = table.shown(lang)
     st.dataframe(
-        table,
+        shown,
         hide_index=True,
-        height=min(height, 35 * (len(table) + 1) + 3),
+        height=min(height, 35 * (len(shown) + 1) + 3),
         placeholder="—",
         column_config={
-            **number_columns(table),
+            **number_columns(shown),
             "link": links.column(lang),
             t("col.enterprise", lang): None,  # the plain name is for exports
         },
     )
-    downloads(topic_tables.for_download(table), stem, lang)
+    downloads(topic_tables.for_download(table, lang), stem, lang)
 
 
 def listing(table: pd.DataFrame, stem: str, lang: Lang) -> None:

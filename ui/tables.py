@@ -8,6 +8,7 @@ import pandas as pd
 
 from analytics.i18n import Lang, t
 from analytics.metrics import CATALOG
+from analytics.tabular import Cell, Table
 from ui.charts import center_label
 
 View = Literal["values", "change", "previous"]
@@ -20,8 +21,9 @@ def _columns(kpis: pd.DataFrame, lang: Lang) -> list[str]:
     ]
 
 
-def kpi_table(current: pd.DataFrame, previous: pd.DataFrame, view: View, lang: Lang) -> pd.DataFrame:
-    """Metrics as rows, centers then the total as columns, cells formatted per the catalog.
+def kpi_table(current: pd.DataFrame, previous: pd.DataFrame, view: View, lang: Lang) -> Table:
+    """Metrics as rows, centers then the total as columns, each row of its metric's kind (the download has
+    the same layout).
 
     `view`: this period's values, the change against `previous`, or the previous period's values.
     """
@@ -34,23 +36,19 @@ def kpi_table(current: pd.DataFrame, previous: pd.DataFrame, view: View, lang: L
     ):
         cells[column] = [
             {
-                "values": metric.format(now[metric.key]),
-                "previous": metric.format(then[metric.key]),
-                "change": metric.format_change(now[metric.key], then[metric.key], lang),
+                "values": now[metric.key],
+                "previous": then[metric.key],
+                "change": metric.change(now[metric.key], then[metric.key]),
             }[view]
             for metric in CATALOG
         ]
-    return pd.DataFrame(
-        cells, index=pd.Index([m.label(lang) for m in CATALOG], name=t("common.metric", lang))
+    kinds = {m.label(lang): m.change_cell if view == "change" else m.cell for m in CATALOG}
+    return Table(
+        pd.DataFrame(cells, index=pd.Index(list(kinds), name=t("common.metric", lang)), dtype=object),
+        kinds,
+        by_row=True,
+        index=True,
     )
-
-
-def kpi_export(kpis: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The KPI table for download: one row per center then the total, numbers unrounded."""
-    frame = kpis[[metric.key for metric in CATALOG]].copy()
-    frame.columns = [metric.label(lang) for metric in CATALOG]
-    frame.insert(0, t("common.center", lang), _columns(kpis, lang))
-    return frame
 
 
 def latest_months(completeness: pd.DataFrame, lang: Lang) -> pd.DataFrame:
@@ -91,7 +89,7 @@ def changes(
     )
 
 
-def ranking(box: pd.DataFrame, kpis: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+def ranking(box: pd.DataFrame, kpis: pd.DataFrame, lang: Lang) -> Table:
     """Centers by median resolution days (fastest first), with the interval, P90 and reliability."""
     from analytics.metrics import BY_KEY, SMALL_SAMPLE
 
@@ -114,10 +112,11 @@ def ranking(box: pd.DataFrame, kpis: pd.DataFrame, lang: Lang) -> pd.DataFrame:
                 f"{n:,}" + (f" ⚠ {t('common.small_sample', lang)}" if n < SMALL_SAMPLE else "")
                 for n in merged["n"]
             ],
-            BY_KEY["median_resolution_days"].label(lang): [days.format(v) for v in merged["median"]],
+            days.label(lang): merged["median"].to_numpy(),
             t("tickets.median_interval", lang): [interval(row) for _, row in merged.iterrows()],
         }
     )
+    kinds = {days.label(lang): days.cell}
     for key in (
         "p90_resolution_days",
         "on_time_rate",
@@ -125,36 +124,43 @@ def ranking(box: pd.DataFrame, kpis: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         "open_tickets",
         "overdue_tickets",
     ):
-        table[BY_KEY[key].label(lang)] = [BY_KEY[key].format(v) for v in merged[key]]
-    return table
+        table[BY_KEY[key].label(lang)] = merged[key].to_numpy()
+        kinds[BY_KEY[key].label(lang)] = BY_KEY[key].cell
+    return Table(table, kinds)
 
 
-def response(frame: pd.DataFrame, lang: Lang, illustrative: set[str], order: list[str]) -> pd.DataFrame:
-    def fmt_days(v: float) -> str:
-        return "—" if pd.isna(v) else f"{v:.1f}"
-
-    def fmt_rate(v: float) -> str:
-        return "—" if pd.isna(v) else f"{v:.1%}"
-
+def response(frame: pd.DataFrame, lang: Lang, illustrative: set[str], order: list[str]) -> Table:
     rank = {center: position for position, center in enumerate(order)}
     frame = frame.sort_values("center", key=lambda c: c.map(rank).fillna(len(rank)))
-    return pd.DataFrame(
+    kinds = {
+        t("tickets.col.n", lang): Cell.COUNT,
+        t("tickets.col.responded", lang): Cell.COUNT,
+        t("tickets.col.median_response", lang): Cell.DECIMAL,
+        t("tickets.col.p90_response", lang): Cell.DECIMAL,
+        t("tickets.col.escalation_rate", lang): Cell.RATE,
+        t("tickets.col.repeat_rate", lang): Cell.RATE,
+    }
+    columns = [
+        "n",
+        "responded",
+        "median_response_days",
+        "p90_response_days",
+        "escalation_rate",
+        "repeat_rate",
+    ]
+    table = pd.DataFrame(
         {
             t("common.center", lang): [
                 t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative)
                 for c in frame["center"]
             ],
-            t("tickets.col.n", lang): [f"{n:,}" for n in frame["n"]],
-            t("tickets.col.responded", lang): [f"{n:,}" for n in frame["responded"]],
-            t("tickets.col.median_response", lang): frame["median_response_days"].map(fmt_days),
-            t("tickets.col.p90_response", lang): frame["p90_response_days"].map(fmt_days),
-            t("tickets.col.escalation_rate", lang): frame["escalation_rate"].map(fmt_rate),
-            t("tickets.col.repeat_rate", lang): frame["repeat_rate"].map(fmt_rate),
+            **{label: frame[column].to_numpy() for label, column in zip(kinds, columns, strict=True)},
         }
     )
+    return Table(table, kinds)
 
 
-def overdue(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]) -> pd.DataFrame:
+def overdue(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]) -> Table:
     """The overdue list with a profile link per enterprise (dates as dates, days overdue as a number)."""
     from analytics.domain import display
     from ui.topic_tables import enterprise_list

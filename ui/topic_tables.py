@@ -10,11 +10,8 @@ import pandas as pd
 
 from analytics.domain import display
 from analytics.i18n import Lang, t
+from analytics.tabular import Cell, Table
 from ui.charts import center_label
-
-
-def _pct(values: pd.Series) -> pd.Series:
-    return values.map(lambda v: "—" if pd.isna(v) else f"{v:.1%}")
 
 
 def _yes(values: pd.Series, lang: Lang) -> pd.Series:
@@ -31,9 +28,10 @@ def enterprise_list(
     columns: dict[str, pd.Series],
     lang: Lang,
     illustrative: set[str] = frozenset(),
-) -> pd.DataFrame:
-    """A list of enterprises: the profile link first, then `columns`, then name and USCC for exports.
-    Illustrative centers keep their * mark."""
+    kinds: dict[str, Cell] | None = None,
+) -> Table:
+    """A list of enterprises: the profile link first, then `columns` (of `kinds`, else as they are), then
+    name and USCC for exports. Illustrative centers keep their * mark."""
     table = pd.DataFrame({"link": links.to_numpy()}, index=frame.index)
     for label, values in columns.items():
         if label == t("common.center", lang):
@@ -41,14 +39,17 @@ def enterprise_list(
         table[label] = values.to_numpy()
     table[t("col.enterprise", lang)] = frame["name"].to_numpy()
     table[t("col.uscc", lang)] = frame["uscc"].to_numpy()
-    return table.reset_index(drop=True)
+    return Table(table.reset_index(drop=True), kinds or {})
 
 
-def for_download(table: pd.DataFrame) -> pd.DataFrame:
-    return table.drop(columns=["link"])
+def for_download(table: Table, lang: Lang) -> Table:
+    """The list as the screen shows it: the plain name where the link is (the link shows the name)."""
+    name = t("col.enterprise", lang)
+    values = table.values.drop(columns=["link"])
+    return Table(values[[name, *(c for c in values.columns if c != name)]], table.kinds)
 
 
-def not_visited(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]) -> pd.DataFrame:
+def not_visited(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]) -> Table:
     return enterprise_list(
         frame, links,
         {
@@ -65,9 +66,25 @@ def not_visited(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative:
     )  # fmt: skip
 
 
-def visit_workload(coverage: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+def visit_workload(coverage: pd.DataFrame, lang: Lang) -> Table:
     centers = coverage
-    return pd.DataFrame(
+    kinds = {
+        t("col.enterprises_n", lang): Cell.COUNT,
+        t("col.visits", lang): Cell.COUNT,
+        t("col.workers", lang): Cell.COUNT,
+        t("col.per_worker_month", lang): Cell.DECIMAL,
+        t("col.raised", lang): Cell.COUNT,
+        t("col.raised_rate", lang): Cell.RATE,
+    }
+    columns = [
+        "enterprises",
+        "visits",
+        "workers",
+        "visits_per_worker_month",
+        "raised_demand",
+        "raised_demand_rate",
+    ]
+    table = pd.DataFrame(
         {
             t("common.center", lang): [
                 t("common.total", lang) if total else center_label(c, i)
@@ -75,16 +92,10 @@ def visit_workload(coverage: pd.DataFrame, lang: Lang) -> pd.DataFrame:
                     centers["center"], centers["is_illustrative"], centers["is_total"], strict=True
                 )
             ],
-            t("col.enterprises_n", lang): centers["enterprises"].map("{:,}".format),
-            t("col.visits", lang): centers["visits"].map("{:,}".format),
-            t("col.workers", lang): centers["workers"].map("{:,}".format),
-            t("col.per_worker_month", lang): centers["visits_per_worker_month"].map(
-                lambda v: "—" if pd.isna(v) else f"{v:.1f}"
-            ),
-            t("col.raised", lang): centers["raised_demand"].map("{:,}".format),
-            t("col.raised_rate", lang): _pct(centers["raised_demand_rate"]),
+            **{label: centers[column].to_numpy() for label, column in zip(kinds, columns, strict=True)},
         }
     )
+    return Table(table, kinds)
 
 
 def _in_order(frame: pd.DataFrame, order: list[str]) -> pd.DataFrame:
@@ -93,33 +104,45 @@ def _in_order(frame: pd.DataFrame, order: list[str]) -> pd.DataFrame:
     return frame.sort_values("center", key=lambda c: c.map(rank).fillna(len(rank)), kind="stable")
 
 
-def parks(frame: pd.DataFrame, illustrative: set[str], order: list[str], lang: Lang) -> pd.DataFrame:
+def parks(frame: pd.DataFrame, illustrative: set[str], order: list[str], lang: Lang) -> Table:
     frame = _in_order(frame, order)
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             t("common.center", lang): frame["center"].map(lambda c: center_label(c, c in illustrative)),
             t("col.park", lang): frame["park"],
-            t("col.output", lang): frame["output"].map("{:,.0f}".format),
-            t("col.output_prev", lang): frame["output_prev_year"].map("{:,.0f}".format),
-            t("col.yoy", lang): frame["yoy"].map(lambda v: "—" if pd.isna(v) else f"{v:+.1%}"),
+            t("col.output", lang): frame["output"],
+            t("col.output_prev", lang): frame["output_prev_year"],
+            t("col.yoy", lang): frame["yoy"],
         }
     )
+    kinds = {
+        t("col.output", lang): Cell.COUNT,
+        t("col.output_prev", lang): Cell.COUNT,
+        t("col.yoy", lang): Cell.GROWTH,
+    }
+    return Table(table.reset_index(drop=True), kinds)
 
 
-def shares(frame: pd.DataFrame, illustrative: set[str], lang: Lang) -> pd.DataFrame:
-    return pd.DataFrame(
+def shares(frame: pd.DataFrame, illustrative: set[str], lang: Lang) -> Table:
+    table = pd.DataFrame(
         {
             t("common.center", lang): frame["center"].map(
                 lambda c: t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative)
             ),
-            t("col.output", lang): frame["output"].map(lambda v: "—" if pd.isna(v) else f"{v:,.0f}"),
-            t("col.above_scale_share", lang): _pct(frame["above_scale_share"]),
-            t("col.high_tech_share", lang): _pct(frame["high_tech_share"]),
+            t("col.output", lang): frame["output"],
+            t("col.above_scale_share", lang): frame["above_scale_share"],
+            t("col.high_tech_share", lang): frame["high_tech_share"],
         }
     )
+    kinds = {
+        t("col.output", lang): Cell.COUNT,
+        t("col.above_scale_share", lang): Cell.RATE,
+        t("col.high_tech_share", lang): Cell.RATE,
+    }
+    return Table(table.reset_index(drop=True), kinds)
 
 
-def top_output(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]) -> pd.DataFrame:
+def top_output(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]) -> Table:
     return enterprise_list(
         frame, links,
         {
@@ -129,16 +152,15 @@ def top_output(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: 
             t("col.high_tech", lang): _yes(frame["is_high_tech"], lang),
             t("col.output", lang): frame["output"].round(1),
             t("col.months", lang): frame["months"],
-            t("col.yoy_like", lang): frame["like_for_like_yoy"].map(lambda v: "—" if pd.isna(v) else f"{v:+.1%}"),
+            t("col.yoy_like", lang): frame["like_for_like_yoy"],
         },
         lang,
         illustrative,
+        {t("col.yoy_like", lang): Cell.GROWTH},
     )  # fmt: skip
 
 
-def below_threshold(
-    frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]
-) -> pd.DataFrame:
+def below_threshold(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]) -> Table:
     return enterprise_list(
         frame, links,
         {
@@ -147,37 +169,43 @@ def below_threshold(
             t("col.as_of", lang): _dates(frame["as_of"]),
             t("col.staff", lang): frame["staff_total"],
             t("col.dose1", lang): frame["dose1"],
-            t("col.dose1_rate", lang): _pct(frame["dose1_rate"]),
-            t("col.full_rate", lang): _pct(frame["full_course_rate"]),
+            t("col.dose1_rate", lang): frame["dose1_rate"],
+            t("col.full_rate", lang): frame["full_course_rate"],
         },
         lang,
         illustrative,
+        {t("col.dose1_rate", lang): Cell.RATE, t("col.full_rate", lang): Cell.RATE},
     )  # fmt: skip
 
 
-def people(frame: pd.DataFrame, illustrative: set[str], order: list[str], lang: Lang) -> pd.DataFrame:
+def people(frame: pd.DataFrame, illustrative: set[str], order: list[str], lang: Lang) -> Table:
     frame = _in_order(frame, order)
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             t("common.center", lang): frame["center"].map(
                 lambda c: t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative)
             ),
-            t("col.activities", lang): frame["activities"].map("{:,}".format),
-            t("col.people", lang): frame["people"].map("{:,.0f}".format),
-            t("col.person_times", lang): frame["person_times"].map("{:,.0f}".format),
-            t("col.times_per_person", lang): frame["times_per_person"].map(
-                lambda v: "—" if pd.isna(v) else f"{v:.2f}"
-            ),
+            t("col.activities", lang): frame["activities"],
+            t("col.people", lang): frame["people"],
+            t("col.person_times", lang): frame["person_times"],
+            t("col.times_per_person", lang): frame["times_per_person"],
         }
     )
+    kinds = {
+        t("col.activities", lang): Cell.COUNT,
+        t("col.people", lang): Cell.COUNT,
+        t("col.person_times", lang): Cell.COUNT,
+        t("col.times_per_person", lang): Cell.DECIMAL2,
+    }
+    return Table(table.reset_index(drop=True), kinds)
 
 
-def top_activities(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+def top_activities(frame: pd.DataFrame, illustrative: set[str], lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("col.date", lang): _dates(frame["activity_date"]),
             t("col.activity", lang): frame["name"],
-            t("common.center", lang): frame["center"],
+            t("common.center", lang): frame["center"].map(lambda c: center_label(c, c in illustrative)),
             t("col.venue", lang): frame["venue"],
             t("col.category", lang): frame["category"].map(lambda c: display(c, lang)),
             t("col.person_times", lang): frame["person_times"],

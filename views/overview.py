@@ -54,8 +54,8 @@ view = st.segmented_control(
     required=True,
     key="overview_view",
 )
-components.table(tables.kpi_table(current, previous, view, lang), height=35 * (len(CATALOG) + 1) + 3)
-components.downloads(tables.kpi_export(current, lang), "kpis", lang)
+components.table(tables.kpi_table(current, previous, view, lang), "kpis", lang, hide_index=False,
+                 height=35 * (len(CATALOG) + 1) + 3)  # fmt: skip
 
 with st.expander(t("overview.definitions", lang)):
     st.markdown("\n".join(f"- **{m.label(lang)}** — {m.description(lang)}" for m in CATALOG))

@@ -132,13 +132,13 @@ def build(
             for key in HEADLINE
         ),
         tiles_note=t("briefing.tiles_note", lang),
-        ranking=Table.of(tables.ranking_table(ranked, lang)),
+        ranking=Table.of(tables.ranking_table(ranked, lang).shown(lang)),
         ranking_note=t(
             "briefing.ranking_note",
             lang,
             **{key: f"{value:g}" for key, value in weights.items()},
         ),
-        fair=Table.of(tables.fair_table(ranked_scope, lang)),
+        fair=Table.of(tables.fair_table(ranked_scope, lang).shown(lang)),
         fair_note=t("ranking.fair_caption", lang),
         movements=tuple(tables.movements(ranked, split, lang, MOVEMENTS)),
         overdue_by_center=Table.of(_overdue_by_center(con, scope, current, lang)),

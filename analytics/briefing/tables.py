@@ -1,6 +1,7 @@
-"""The ranking, the fair comparison and the movements as display tables and sentences (strings only).
+"""The ranking, the fair comparison and the movements as tables (analytics.tabular) and sentences.
 
-Shared by the demand page's ranking section and the briefing, so both show the same figures the same way.
+Shared by the demand page's ranking section (and its downloads) and the briefing (their display strings),
+so both show the same figures the same way.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import pandas as pd
 
 from analytics.domain import display
 from analytics.i18n import Lang, t
-from analytics.metrics import BY_KEY, RANKING_BY_KEY, is_missing
+from analytics.metrics import BY_KEY, RANKING_BY_KEY
+from analytics.tabular import Cell, Table, is_missing, sample_label
 
 TOP_CONTRIBUTORS = 2  # categories quoted per center in a movement sentence
 
@@ -18,12 +20,18 @@ def _center(row: dict, lang: Lang) -> str:
     return f"{row['center']}*" if row["is_illustrative"] else row["center"]
 
 
-def _with_n(key: str, value: float | None, n: int, lang: Lang) -> str:
-    return t("ranking.with_n", lang, value=BY_KEY[key].format(value), n=f"{n:,}")
+def _rates_with_n(row: dict, keys: dict[str, str], lang: Lang) -> dict[str, object]:
+    """Each rate (key -> the count it is computed over) and, beside it, its n."""
+    cells: dict[str, object] = {}
+    for key, n in keys.items():
+        cells[BY_KEY[key].label(lang)] = row[key]
+        cells[sample_label(BY_KEY[key].label(lang), lang)] = row[n]
+    return cells
 
 
-def _ratio(value: float | None) -> str:
-    return "—" if is_missing(value) else f"{value:.2f}"
+def _kinds_with_n(keys: list[str], lang: Lang) -> tuple[dict[str, Cell], dict[str, str]]:
+    labels = {BY_KEY[key].label(lang): sample_label(BY_KEY[key].label(lang), lang) for key in keys}
+    return {**{rate: Cell.RATE for rate in labels}, **{n: Cell.COUNT for n in labels.values()}}, labels
 
 
 def _rank_change(value: object) -> str:
@@ -32,7 +40,14 @@ def _rank_change(value: object) -> str:
     return "0" if value == 0 else f"{'↑' if value > 0 else '↓'}{abs(int(value))}"
 
 
-def ranking_table(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+RANKED_RATES = {
+    "closure_rate": "tickets_received",
+    "on_time_rate": "tickets_closed",
+    "satisfaction_rate": "closed_rated",
+}
+
+
+def ranking_table(frame: pd.DataFrame, lang: Lang) -> Table:
     """One line per center, ranked first (by rank), then the unranked with the reason."""
     ordered = frame.assign(_unranked=frame["rank"].isna()).sort_values(["_unranked", "rank"], kind="stable")
     rows = []
@@ -41,25 +56,22 @@ def ranking_table(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         rows.append({
             RANKING_BY_KEY["rank"].label(lang): "—" if unranked else str(int(row["rank"])),
             t("common.center", lang): _center(row, lang),
-            RANKING_BY_KEY["score"].label(lang): RANKING_BY_KEY["score"].format(row["score"]),
+            RANKING_BY_KEY["score"].label(lang): row["score"],
             RANKING_BY_KEY["rank_change"].label(lang): _rank_change(row["rank_change"]),
-            BY_KEY["closure_rate"].label(lang): _with_n(
-                "closure_rate", row["closure_rate"], row["tickets_received"], lang
-            ),
-            BY_KEY["on_time_rate"].label(lang): _with_n(
-                "on_time_rate", row["on_time_rate"], row["tickets_closed"], lang
-            ),
-            BY_KEY["satisfaction_rate"].label(lang): _with_n(
-                "satisfaction_rate", row["satisfaction_rate"], row["closed_rated"], lang
-            ),
+            **_rates_with_n(row, RANKED_RATES, lang),
             t("ranking.col.note", lang): t(f"ranking.unranked.{row['unranked_reason']}", lang)
             if unranked
             else "",
         })  # fmt: skip
-    return pd.DataFrame(rows)
+    kinds, samples = _kinds_with_n(list(RANKED_RATES), lang)
+    return Table(
+        pd.DataFrame(rows),
+        {RANKING_BY_KEY["score"].label(lang): RANKING_BY_KEY["score"].cell, **kinds},
+        samples=samples,
+    )
 
 
-def fair_table(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+def fair_table(frame: pd.DataFrame, lang: Lang) -> Table:
     """Raw figures beside their case-mix expectation and the observed / expected ratios."""
     rows = []
     for row in frame.to_dict("records"):
@@ -70,21 +82,23 @@ def fair_table(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         )
         rows.append({
             t("common.center", lang): _center(row, lang),
-            BY_KEY["on_time_rate"].label(lang): _with_n(
-                "on_time_rate", row["on_time_rate"], row["tickets_closed"], lang
-            ),
-            RANKING_BY_KEY["expected_on_time_rate"].label(lang): BY_KEY["on_time_rate"].format(row["expected_on_time_rate"]),
-            RANKING_BY_KEY["on_time_ratio"].label(lang): _ratio(row["on_time_ratio"]),
+            **_rates_with_n(row, {"on_time_rate": "tickets_closed"}, lang),
+            RANKING_BY_KEY["expected_on_time_rate"].label(lang): row["expected_on_time_rate"],
+            RANKING_BY_KEY["on_time_ratio"].label(lang): row["on_time_ratio"],
             t("ranking.col.interval", lang): interval,
-            BY_KEY["median_resolution_days"].label(lang): BY_KEY["median_resolution_days"].format(
-                row["median_resolution_days"]
-            ),
-            RANKING_BY_KEY["expected_median_days"].label(lang): BY_KEY["median_resolution_days"].format(
-                row["expected_median_days"]
-            ),
-            RANKING_BY_KEY["median_ratio"].label(lang): _ratio(row["median_ratio"]),
+            BY_KEY["median_resolution_days"].label(lang): row["median_resolution_days"],
+            RANKING_BY_KEY["expected_median_days"].label(lang): row["expected_median_days"],
+            RANKING_BY_KEY["median_ratio"].label(lang): row["median_ratio"],
         })  # fmt: skip
-    return pd.DataFrame(rows)
+    kinds, samples = _kinds_with_n(["on_time_rate"], lang)
+    kinds |= {
+        RANKING_BY_KEY["expected_on_time_rate"].label(lang): Cell.RATE,
+        RANKING_BY_KEY["on_time_ratio"].label(lang): Cell.DECIMAL2,
+        BY_KEY["median_resolution_days"].label(lang): Cell.DECIMAL,
+        RANKING_BY_KEY["expected_median_days"].label(lang): Cell.DECIMAL,
+        RANKING_BY_KEY["median_ratio"].label(lang): Cell.DECIMAL2,
+    }
+    return Table(pd.DataFrame(rows), kinds, samples=samples)
 
 
 def _points(value: float) -> str:

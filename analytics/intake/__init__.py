@@ -24,14 +24,14 @@ from analytics.auth import audit
 from analytics.auth.permissions import Principal, require
 from analytics.exports import xlsx_sheets
 from analytics.i18n import Lang, t
-from analytics.intake import dependencies, mappings, store, writer
+from analytics.intake import dependencies, mappings, rejects, store, writer
 from analytics.intake.cells import Problem, show
 from analytics.intake.headers import HeaderMatch
 from analytics.intake.prepare import MissingColumns, prepare
 from analytics.intake.reading import Refused
 from analytics.intake.sandbox import Limits, run, unexpected
 from analytics.intake.spec import DATASETS, Dataset
-from analytics.intake.store import BatchInfo, Counts, classify, commit
+from analytics.intake.store import BatchInfo, Counts, Undone, classify, commit
 from analytics.intake.validate import Validation, load_registry
 from analytics.settings import Settings, load_settings
 
@@ -40,6 +40,7 @@ __all__ = [
     "ImportPlan",
     "MissingColumns",
     "Refused",
+    "Undone",
     "commit_import",
     "plan_import",
     "undo",
@@ -82,18 +83,8 @@ class ImportPlan:
 
     def rejected_rows(self, lang: Lang) -> pd.DataFrame:
         """The rejected rows as the clerk wrote them plus a reason column: the downloadable error report."""
-        rows = self.validation.rejected_rows
-        raw = self.validation.raw.loc[rows].map(show)
-        messages = self.validation.problems.assign(
-            text=lambda f: (
-                f["column"].fillna("").map(lambda c: f"{c}：" if c else "")
-                + (f["message_zh"] if lang == "zh" else f["message_en"])
-            )
-        )
-        reasons = messages.groupby("row")["text"].agg("；".join)
-        report = raw.assign(**{t("report.problem", lang): reasons.reindex(rows).to_numpy()})
-        report.insert(0, t("report.row", lang), rows)
-        return report.reset_index(drop=True)
+        raw = self.validation.raw.loc[self.validation.rejected_rows].map(show)
+        return rejects.report(raw, self.validation.problems, lang)
 
     def error_report(self, lang: Lang) -> bytes:
         """The downloadable error report: the rejected rows (fix them and upload the sheet again), then the
@@ -282,7 +273,7 @@ def commit_import(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> tuple[int
         )
 
 
-def undo(con: duckdb.DuckDBPyConnection, batch_id: int, principal: Principal) -> dict[str, int]:
+def undo(con: duckdb.DuckDBPyConnection, batch_id: int, principal: Principal) -> Undone:
     """Undo a batch (see store.undo) if `principal` may undo that batch's center, after any other write of
     the process; refused when rows of other batches refer to centers, parks or enterprises it added.
     Audited."""
@@ -291,8 +282,8 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, principal: Principal) ->
     if found is not None:
         require(principal, "undo", found[0])
 
-    def audited(cur: duckdb.DuckDBPyConnection, restored: dict[str, int]) -> None:
-        audit.record(cur, principal, "undo", {"batch_id": batch_id, "center": found[0], "restored": restored})
+    def audited(cur: duckdb.DuckDBPyConnection, undone: Undone) -> None:
+        audit.record(cur, principal, "undo", {**undone.detail(), "center": found[0]})
 
     with writer.serialised():
         dependencies.refuse_if_depended_on(con, batch_id)

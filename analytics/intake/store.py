@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analytics.db import bump_data_version
+from analytics.i18n import Lang, t
 from analytics.intake.reading import Refused
 from analytics.intake.spec import Dataset
 
@@ -239,13 +240,32 @@ def _write_rejects(cur: duckdb.DuckDBPyConnection, batch: int, rejects: pd.DataF
 # --- undo -------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Undone:
+    """What an undo did, per table: rows the batch had added (deleted) and rows it had changed (put back)."""
+
+    batch_id: int
+    removed: dict[str, int]
+    restored: dict[str, int]
+
+    def message(self, lang: Lang) -> str:
+        return t(
+            "batches.undone_ok", lang, batch=self.batch_id, removed=f"{sum(self.removed.values()):,}",
+            restored=f"{sum(self.restored.values()):,}",
+        )  # fmt: skip
+
+    def detail(self) -> dict[str, object]:
+        """For the audit log and the CLI's JSON."""
+        return {"batch_id": self.batch_id, "removed": self.removed, "restored": self.restored}
+
+
 def undo(
     con: duckdb.DuckDBPyConnection,
     batch_id: int,
-    on_commit: Callable[[duckdb.DuckDBPyConnection, dict[str, int]], None] | None = None,
-) -> dict[str, int]:
-    """Restore every row the batch touched; return rows restored per table. `on_commit(cursor, restored)`
-    runs in the same transaction.
+    on_commit: Callable[[duckdb.DuckDBPyConnection, Undone], None] | None = None,
+) -> Undone:
+    """Remove the rows the batch added and restore those it changed; say how many of each per table.
+    `on_commit(cursor, undone)` runs in the same transaction.
 
     Refused when the batch does not exist, is already undone, or when a later batch that is still in
     force changed a row this batch touched (undo the later one first).
@@ -270,19 +290,19 @@ def undo(
             )
         cur.execute("BEGIN")
         try:
-            restored = _restore(cur, batch_id)
+            undone = _restore(cur, batch_id)
             cur.execute(
                 "UPDATE import_batches SET undone_at = current_localtimestamp() WHERE batch_id = ?",
                 [batch_id],
             )
             bump_data_version(cur)
             if on_commit:
-                on_commit(cur, restored)
+                on_commit(cur, undone)
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
             raise
-    return restored
+    return undone
 
 
 def _later_batches(cur: duckdb.DuckDBPyConnection, batch_id: int) -> list[int]:
@@ -298,9 +318,9 @@ def _later_batches(cur: duckdb.DuckDBPyConnection, batch_id: int) -> list[int]:
     return [row[0] for row in rows]
 
 
-def _restore(cur: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, int]:
+def _restore(cur: duckdb.DuckDBPyConnection, batch_id: int) -> Undone:
     """Remove the rows the batch wrote (they carry its id) and put back those it replaced."""
-    restored = {}
+    removed, restored = {}, {}
     for table in TABLE_KEYS:
         (count,) = cur.execute(f"SELECT count(*) FROM {table} WHERE batch_id = ?", [batch_id]).fetchall()[0]
         if not count:
@@ -309,10 +329,13 @@ def _restore(cur: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, int]:
         row_struct = json.dumps(
             {name: kind for name, kind, *_ in cur.execute(f"DESCRIBE {table}").fetchall()}
         )
-        cur.execute(
+        (put_back,) = cur.execute(
             f"INSERT INTO {table} BY NAME SELECT unnest(json_transform(old_values, '{row_struct}')) "
             "FROM import_changes WHERE batch_id = ? AND table_name = ? AND old_values IS NOT NULL",
             [batch_id, table],
-        )
-        restored[table] = count
-    return restored
+        ).fetchone()
+        if count - put_back:
+            removed[table] = count - put_back
+        if put_back:
+            restored[table] = put_back
+    return Undone(batch_id, removed, restored)

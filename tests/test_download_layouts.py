@@ -1,0 +1,152 @@
+"""Every table download has the screen table's columns in the screen's order and orientation, rates as
+numbers: in CSV a fraction under a column (or row) named with （比例） / (ratio), in .xlsx a number with
+a % format; never a string like "85.6%". The "*" of illustrative centers travels with the names."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import openpyxl
+import pandas as pd
+import pytest
+import streamlit as st
+from streamlit.elements.widgets.button import ButtonMixin
+
+from analytics import db
+from analytics.i18n import t
+from tests.apptest_pages import PAGES, open_page
+
+PERCENT = re.compile(r"[+−-]?\d[\d,]*(\.\d+)?%")  # how the screen writes a rate
+
+
+def visible(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A table as the reader sees it: the index as the first column when it is shown, the profile link
+    (which shows the enterprise name) in place of the hidden plain name."""
+    if not isinstance(frame.index, pd.RangeIndex):
+        frame = frame.reset_index()
+    if "link" in frame.columns:
+        name = t("col.enterprise", lang)
+        frame = frame[[name if c == "link" else c for c in frame.columns if c != name]]
+    return frame
+
+
+def enterprise_with_tickets(path) -> str:
+    con = db.connect(path)
+    (uscc,) = con.execute("SELECT uscc FROM tickets GROUP BY uscc ORDER BY count(*) DESC LIMIT 1").fetchone()
+    con.close()
+    return uscc
+
+
+def offered_downloads(monkeypatch) -> dict[str, bytes]:
+    offered: dict[str, bytes] = {}
+    original = ButtonMixin.download_button
+
+    def record(self, label, data, file_name=None, *args, **kwargs):
+        offered[file_name] = data
+        return original(self, label, data, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(ButtonMixin, "download_button", record)
+    monkeypatch.setattr(st, "download_button", record.__get__(st._main))
+    return offered
+
+
+def screen_labels(columns: list[str], lang: str) -> list[str]:
+    """A download's column names as the screen names them: without （比例）, without the n columns that the
+    screen shows inside their rate's cell ("85.6%（120）")."""
+    n = t("export.sample_suffix", lang)
+    return [c.removesuffix(t("export.ratio_suffix", lang)) for c in columns if not c.endswith(n)]
+
+
+def check_csv(name: str, data: bytes, screen: pd.DataFrame, lang: str) -> None:
+    suffix = t("export.ratio_suffix", lang)
+    csv = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    samples = [c for c in csv.columns if c.endswith(t("export.sample_suffix", lang))]
+    for sample in samples:  # right after its rate, whole numbers
+        before = list(csv.columns)[list(csv.columns).index(sample) - 1]
+        assert before == sample.removesuffix(t("export.sample_suffix", lang)) + suffix, (name, sample)
+        assert csv[sample].str.fullmatch(r"\d+").all(), (name, sample)
+    csv = csv.drop(columns=samples)
+    labels = screen_labels(list(csv.columns), lang)
+    assert labels == list(screen.columns), (name, labels, list(screen.columns))
+    assert len(csv) == len(screen), name
+    by_row = screen.columns[0] == t("common.metric", lang)
+    for position, column in enumerate(csv.columns):
+        for row in range(len(csv)):
+            cell, shown = csv.iloc[row, position], str(screen.iloc[row, position])
+            assert not PERCENT.fullmatch(cell), (name, column, cell)  # never "85.6%"
+            if shown.endswith("*"):
+                assert cell == shown, (name, column, cell)  # an illustrative center keeps its mark
+            fraction = (csv.iloc[row, 0] if by_row else column).endswith(suffix)
+            if PERCENT.fullmatch(shown):
+                assert fraction, (name, column, shown)
+                value = float(cell)
+                assert round(value * 100, 1) == pytest.approx(
+                    float(shown.replace("−", "-").strip("+%").replace(",", ""))
+                ), (name, cell, shown)
+
+
+def check_xlsx(name: str, data: bytes, screen: pd.DataFrame, lang: str) -> None:
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    n = t("export.sample_suffix", lang)
+    keep = [i for i, c in enumerate(next(sheet.iter_rows(values_only=True))) if not str(c).endswith(n)]
+    rows = [[row[i] for i in keep] for row in sheet.iter_rows()]
+    assert [c.value for c in rows[0]] == list(screen.columns), name
+    assert len(rows) - 1 == len(screen), name
+    for cells, (_, shown) in zip(rows[1:], screen.iterrows(), strict=True):
+        for cell, text in zip(cells, shown, strict=True):
+            assert not (isinstance(cell.value, str) and PERCENT.fullmatch(cell.value)), (name, cell.value)
+            if PERCENT.fullmatch(str(text)):
+                assert isinstance(cell.value, float | int) and "%" in cell.number_format, (
+                    name,
+                    text,
+                    cell.value,
+                )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_table_download_matches_its_screen_table(app_env, monkeypatch, lang):
+    uscc = enterprise_with_tickets(app_env)
+    offered = offered_downloads(monkeypatch)
+    checked, rates = [], 0
+    for page in [*PAGES, "views/enterprise.py?uscc", "views/audit.py"]:
+        path, _, query = page.partition("?")
+        at = open_page(path, lang, **({"uscc": [uscc]} if query else {}))
+        offered.clear()  # the login's run showed the first page: this page's downloads only
+        at.run()
+        assert not at.exception, (page, at.exception)
+        screens = [visible(frame.value, lang) for frame in at.dataframe]
+        for name, data in offered.items():
+            if not name.endswith(".csv"):
+                continue
+            stem = name.removesuffix(".csv")
+            header = screen_labels(
+                list(pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", nrows=0).columns), lang
+            )
+            matching = [s for s in screens if list(s.columns) == header]
+            assert matching, (page, name, header, [list(s.columns) for s in screens])
+            screen = matching[0]
+            check_csv(name, data, screen, lang)
+            check_xlsx(f"{stem}.xlsx", offered[f"{stem}.xlsx"], screen, lang)
+            rates += screen.map(lambda v: bool(PERCENT.fullmatch(str(v)))).to_numpy().sum()
+            checked.append(stem)
+    assert len(checked) >= 15 and "audit-log" in checked, checked
+    assert rates > 50  # rates were there to check
+
+
+@pytest.mark.parametrize("view", ["change", "previous"])
+def test_the_kpi_download_follows_the_view_shown(app_env, monkeypatch, view):
+    offered = offered_downloads(monkeypatch)
+    at = open_page("views/overview.py", "zh")
+    offered.clear()
+    at.segmented_control(key="overview_view").set_value(view).run()
+    assert not at.exception, at.exception
+    screen = visible(at.dataframe[0].value, "zh")
+    check_csv("kpis.csv", offered["kpis.csv"], screen, "zh")
+    check_xlsx("kpis.xlsx", offered["kpis.xlsx"], screen, "zh")
+    rows = pd.read_csv(io.BytesIO(offered["kpis.csv"]), encoding="utf-8-sig")
+    assert "办结率（比例）" in rows["指标"].tolist()
+    if view == "change":  # rates change in points, amounts in percent: both fractions
+        assert (
+            "受理诉求数（比例）" in rows["指标"].tolist() and "办理时长中位数（天）" in rows["指标"].tolist()
+        )
