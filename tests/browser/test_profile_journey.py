@@ -51,6 +51,21 @@ def test_leader_goes_from_a_center_bar_to_the_profile_of_an_overdue_demand(serve
     expect(notice).to_be_visible(timeout=60_000)
     expect(notice).to_contain_text(ticket)
     expect(profile.get_by_role("heading", name="在办与超期诉求（截至期末，不限受理日期）")).to_be_visible()
-    assert grid_cell(profile, 0, 0, table=0) == "★"  # the open list marks the demand, first row (most overdue)
+    # the open list marks the demand: the first row (the most overdue, as on the demand page)
+    assert grid_cell(profile, 0, 0, table=0) == "★"
     assert grid_cell(profile, 1, 0, table=0) == ticket
     profile.close()
+
+
+def test_a_period_without_data_says_so_on_every_page_instead_of_empty_axes(server, page):
+    login(page, f"{server.url}/overview?period=2018-01-01&period=2018-01-31")
+    for path in ("overview", "tickets", "visits", "output", "vaccination", "participation"):
+        if path != "overview":
+            page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first.click()
+            page.wait_for_url(f"**/{path}?*", timeout=60_000)
+            wait_idle(page)
+        assert "period=2018-01-01&period=2018-01-31" in page.url  # the period survived the move
+        notice = page.get_by_text("暂无数据：统计期间（2018年1月1日至2018年1月31日）").first
+        expect(notice).to_be_visible(timeout=60_000)
+        wait_idle(page)
+        expect(page.locator(".js-plotly-plot")).to_have_count(0)
