@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
+from streamlit.runtime.state.session_state_proxy import get_session_state
 
 from analytics.auth import audit
 from analytics.exports import csv_bytes, xlsx_bytes
@@ -91,8 +92,14 @@ def chart_to_page(figure: go.Figure, key: str, page: str) -> None:
     event = st.plotly_chart(figure, key=key, config=CONFIG, on_select="rerun", selection_mode="points")
     center = drill.clicked(event.selection.points)
     if center is not None:
-        kept = {name: st.query_params.get_all(name) for name in st.query_params}
-        st.switch_page(page, query_params={**kept, drill.CENTER: center})
+        st.switch_page(page, query_params={**_unbound_params(), drill.CENTER: center})
+
+
+def _unbound_params() -> dict[str, list[str]]:
+    """The URL's parameters that no widget is bound to: st.switch_page may not set the bound ones (the
+    sidebar's widgets keep their values and write them back on the next page)."""
+    with get_session_state().query_params() as params:
+        return {name: params.get_all(name) for name in params if not params.is_bound(name)}
 
 
 VALUES = ("x", "y", "z", "values", "median", "q1", "q3")  # where a trace keeps its numbers

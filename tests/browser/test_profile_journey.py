@@ -22,9 +22,10 @@ def test_leader_goes_from_a_center_bar_to_the_profile_of_an_overdue_demand(serve
     expect(page.locator('[data-testid="stMain"]').get_by_text("已聚焦：")).to_be_visible()
     wait_until(page, lambda: plotly_bars(page, 0) == 1)  # the page narrowed to the one center
 
+    page.get_by_role("heading", name="超期诉求清单").scroll_into_view_if_needed()  # the page's last section
+    wait_idle(page)
     overdue = page.locator('[data-testid="stDataFrame"]').last
     overdue.scroll_into_view_if_needed()
-    wait_idle(page)
     last = page.locator('[data-testid="stDataFrame"]').count() - 1
     ticket = grid_cell(page, 1, 0, table=last)
     assert grid_cell(page, 2, 0, table=last).startswith("罗村")
@@ -55,6 +56,20 @@ def test_leader_goes_from_a_center_bar_to_the_profile_of_an_overdue_demand(serve
     assert grid_cell(profile, 0, 0, table=0) == "★"
     assert grid_cell(profile, 1, 0, table=0) == ticket
     profile.close()
+
+
+def test_a_participation_bar_opens_the_worker_services_page_focused_on_that_center(server, page):
+    filters = "lang=English&center=%E9%95%BF%E8%99%B9%E5%B2%AD&center=%E7%BD%97%E6%9D%91&type=above_scale"
+    login(page, f"{server.url}/overview?{filters}", "demo-leader")
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 2", timeout=60_000)
+    bar = page.locator(".js-plotly-plot").nth(1).locator(".barlayer .point").first  # 长虹岭
+    click_until(page, lambda: bar.click(force=True), lambda: "/participation" in page.url)
+    wait_idle(page)
+    assert "focus=%E9%95%BF%E8%99%B9%E5%B2%AD" in page.url
+    for kept in filters.split("&"):  # language, centers and enterprise type: every global filter kept
+        assert kept in page.url, (kept, page.url)
+    expect(page.locator('[data-testid="stMain"]').get_by_text("Narrowed to:")).to_be_visible()
+    wait_until(page, lambda: plotly_bars(page, 0) == 1)
 
 
 def test_a_period_without_data_says_so_on_every_page_instead_of_empty_axes(server, page):
