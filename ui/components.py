@@ -246,15 +246,17 @@ def listing(table: pd.DataFrame, stem: str, lang: Lang, nothing: str = "enterpri
         st.caption(t(nothing, lang))
         return
     mark = t("enterprise.col.came_from", lang)
-    shown = table.style.apply(_highlight, axis=1, column=mark) if mark in table else table
+    marked = mark in table
+    config = number_columns(table) | ({mark: st.column_config.TextColumn(pinned=True)} if marked else {})
     st.dataframe(
-        shown, hide_index=True, height=min(380, 35 * (len(table) + 1) + 3), placeholder="—",
-        column_config={**number_columns(table), **({mark: st.column_config.TextColumn(pinned=True)} if mark in table else {})},
+        table.style.apply(_highlight, axis=1, column=mark) if marked else table, hide_index=True,
+        height=min(380, 35 * (len(table) + 1) + 3), placeholder="—", column_config=config,
     )  # fmt: skip
     downloads(table, stem, lang)
 
 
 def _highlight(row: pd.Series, column: str) -> list[str]:
+    """The style of a row: highlighted when its `column` cell is marked."""
     return ["background-color: #fdebd0; font-weight: bold" if row[column] else ""] * len(row)
 
 

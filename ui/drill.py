@@ -52,8 +52,8 @@ def select(chart_key: str, kind: str) -> None:
     if not points:
         return
     data = points[0].get("customdata")
-    if kind == CENTER and clicked(points) is not None:
-        st.query_params[CENTER] = clicked(points)
+    if kind == CENTER and (center := clicked(points)) is not None:
+        st.query_params[CENTER] = center
     elif kind == CATEGORY and isinstance(data, list) and len(data) == 2:
         st.query_params[CENTER], st.query_params[CATEGORY] = data
 
