@@ -86,6 +86,34 @@ def test_the_demand_a_link_came_from_is_said_and_marked(app_env):
         assert mark not in at.dataframe[1].value.columns  # not in the period's list: no mark there
 
 
+def test_a_closed_demand_of_the_period_is_marked_in_the_period_list(app_env):
+    uscc, closed = _rows(
+        app_env,
+        f"SELECT uscc, ticket_no FROM tickets WHERE received_date >= DATE '2022-01-01' AND closed_date <= $end "
+        f"AND uscc IN (SELECT uscc FROM tickets WHERE {OPEN}) ORDER BY ticket_no LIMIT 1",
+    )[0]
+    at = open_page("views/enterprise.py", uscc=[uscc], period=PERIOD, ticket=[closed])
+    assert not at.exception, at.exception
+    mark = t("enterprise.col.came_from", "zh")
+    opened, history = at.dataframe[0].value, at.dataframe[1].value
+    assert mark not in opened.columns  # closed: not among the open demands
+    assert history.loc[history[mark] == "★", t("tickets.col.ticket", "zh")].tolist() == [closed]
+    assert any("您从这条诉求进入" in i.value and "下面的列表中以 ★ 标出" in shown(i.value) for i in at.info)
+
+
+def test_a_demand_outside_both_lists_is_said_to_be_outside_them(app_env):
+    uscc, earlier = _rows(
+        app_env,
+        "SELECT uscc, ticket_no FROM tickets WHERE received_date < DATE '2022-01-01' AND closed_date <= $end "
+        "ORDER BY ticket_no LIMIT 1",
+    )[0]
+    at = open_page("views/enterprise.py", "en", uscc=[uscc], period=PERIOD, ticket=[earlier])
+    assert not at.exception, at.exception
+    (notice,) = [shown(i.value) for i in at.info if "You came from this demand" in i.value]
+    assert earlier in notice and "It is not in the lists below" in notice
+    assert all(t("enterprise.col.came_from", "en") not in frame.value.columns for frame in at.dataframe)
+
+
 def test_a_demand_of_another_enterprise_is_ignored_with_a_notice(app_env):
     uscc, _ = overdue_from_before_the_period(app_env)
     (foreign,) = _rows(app_env, "SELECT ticket_no FROM tickets WHERE uscc <> $uscc LIMIT 1", uscc=uscc)[0]
