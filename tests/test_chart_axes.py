@@ -63,3 +63,11 @@ def test_category_cells_without_a_median_are_light_grey_not_dark():
     assert untimed.marker.color == "#eeeeee" and [list(cell) for cell in untimed.customdata] == [
         ["长虹岭", "用工招聘"]
     ]
+
+
+def test_day_axes_never_go_below_zero():
+    box = pd.DataFrame({"center": ["长虹岭"], "is_illustrative": [False], "n": [1], "outliers": [0], "q1": [0.0],
+                        "median": [0.0], "q3": [1.0], "lower_whisker": [0.0], "upper_whisker": [1.0], "mean": [0.5],
+                        "median_low": [0.0], "median_high": [1.0], "p90": [1.0]})  # fmt: skip
+    assert ticket_charts.resolution_boxes(box, "days", 7, "zh").layout.xaxis.rangemode == "nonnegative"
+    assert ticket_charts.speed_by_center(box, 7, "zh").layout.xaxis.rangemode == "nonnegative"

@@ -53,7 +53,10 @@ def speed_by_center(box: pd.DataFrame, target_days: float, lang: Lang) -> go.Fig
     )  # fmt: skip
     _target_line(fig, target_days, f"{t('tickets.target', lang)} ≤ {target_days:g}")
     return layout(
-        fig, 90 + 60 * len(frame), yaxis={"autorange": "reversed"}, xaxis_title=t("overview.axis_days", lang)
+        fig,
+        90 + 60 * len(frame),
+        yaxis={"autorange": "reversed"},
+        xaxis={"title": t("overview.axis_days", lang), "rangemode": "nonnegative"},  # days are never < 0
     )
 
 
@@ -109,7 +112,7 @@ def resolution_boxes(box: pd.DataFrame, unit: str, target_days: float, lang: Lan
     if unit == "days":
         _target_line(fig, target_days, f"{t('tickets.target', lang)} ≤ {target_days:g}")
     return layout(fig, 100 + 60 * len(frame), yaxis={"autorange": "reversed"}, showlegend=False,
-                   xaxis_title=t(f"tickets.unit.{unit}", lang))  # fmt: skip
+                   xaxis={"title": t(f"tickets.unit.{unit}", lang), "rangemode": "nonnegative"})  # fmt: skip
 
 
 def trend(

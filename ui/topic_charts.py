@@ -104,7 +104,7 @@ def visits_per_worker(frame: pd.DataFrame, lang: Lang) -> go.Figure:
         )
     )  # fmt: skip
     return layout(fig, 100 + 55 * len(rows), showlegend=False, yaxis={"autorange": "reversed"},
-                  xaxis_title=t("col.per_worker_month", lang))  # fmt: skip
+                  xaxis={"title": t("col.per_worker_month", lang), "rangemode": "nonnegative"})  # fmt: skip
 
 
 # --- output -----------------------------------------------------------------------------------
