@@ -439,8 +439,9 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "enterprise.vaccination": {"zh": "疫苗接种情况", "en": "Vaccination"},
     "enterprise.nothing": {"zh": "无记录。", "en": "Nothing recorded."},
     "enterprise.period_note": {
-        "zh": "列表只显示统计期间内的记录；产值与接种显示全部历史。",
-        "en": "Lists show the period only; output and vaccination show the whole history.",
+        "zh": "在办与超期诉求不限受理日期；其他列表只显示统计期间内的记录；产值与接种显示全部历史。",
+        "en": "Open and overdue demands whenever received; other lists show the period only; output and "
+        "vaccination show the whole history.",
     },
     "enterprise.flags": {"zh": "企业类型", "en": "Type"},
     "enterprise.none_flag": {"zh": "一般企业", "en": "Other"},
@@ -784,6 +785,39 @@ STRINGS: dict[str, dict[Lang, str]] = {
     # issue 12 D: exports (fractions named as such, the illustrative note in workbooks)
     "export.ratio_suffix": {"zh": "（比例）", "en": " (ratio)"},
     "export.sample_suffix": {"zh": "（n）", "en": " (n)"},
+    # issue 12 B: the profile's open demands and the demand a link came from; clickable overview; no data
+    "enterprise.open": {
+        "zh": "在办与超期诉求（截至期末，不限受理日期）",
+        "en": "Open and overdue demands (at the end of the period, whenever received)",
+    },
+    "enterprise.open_caption": {
+        "zh": "截至{end}：在办 {open} 件，其中超期 {overdue} 件。超期诉求：{definition}",
+        "en": "At {end}: {open} open, {overdue} of them overdue. Overdue: {definition}",
+    },
+    "enterprise.none_open": {"zh": "期末没有在办诉求。", "en": "No demand open at the end of the period."},
+    "enterprise.col.overdue": {"zh": "超期", "en": "Overdue"},
+    "enterprise.col.came_from": {"zh": "来源", "en": "From"},
+    "enterprise.came_from": {
+        "zh": "您从这条诉求进入：{ticket}（{category}，{received}受理，{status}）。",
+        "en": "You came from this demand: {ticket} ({category}, received {received}, {status}). ",
+    },
+    "enterprise.came_from_marked": {"zh": "下面的列表中以 ★ 标出。", "en": "It is marked ★ below."},
+    "enterprise.came_from_elsewhere": {
+        "zh": "它不在下面的列表中：不在统计期间内受理，期末也不在办。",
+        "en": "It is not in the lists below: not received in the period, nor open at its end.",
+    },
+    "enterprise.ticket_ignored": {
+        "zh": "链接中的诉求编号“{ticket}”不是该企业的诉求，已忽略。",
+        "en": "The demand “{ticket}” in the link is not one of this enterprise's demands; ignored.",
+    },
+    "overview.click_hint": {
+        "zh": "点击某个中心的柱条：打开该中心的诉求办理页（左图）或职工服务页（右图）。",
+        "en": "Click a center's bar to open its demand page (left) or its worker-services page (right).",
+    },
+    "nodata.chart": {
+        "zh": "暂无数据：统计期间（{period}）和所选范围内没有可以画图的数据。",
+        "en": "No data for {period} in the selection: nothing to draw.",
+    },
 }
 
 

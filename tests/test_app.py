@@ -78,5 +78,6 @@ def test_an_empty_database_renders_without_error(tmp_path, monkeypatch):
     submit_login(at, "first-admin", "a long password")
     assert not at.exception, at.exception
     assert at.title[0].value == "各产业社区总览"
-    assert [info.icon for info in at.info] == [":material/inbox:"]  # no demo banner: the no-data notice
+    # no demo banner: the page's no-data notice, then each chart's
+    assert [info.icon for info in at.info] == [":material/inbox:"] + [":material/bar_chart:"] * 2
     st.cache_resource.clear()

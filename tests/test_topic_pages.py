@@ -40,7 +40,7 @@ def test_profile_from_the_url(app_env):
     tiles = {m.label: m.value for m in at.metric}
     assert int(tiles["受理诉求数"]) > 0 and tiles["走访次数"] != "—"
     assert len(at.get("plotly_chart")) == 2  # output history and vaccination history
-    assert len(at.dataframe) == 2  # demands and visits of the period
+    assert len(at.dataframe) == 3  # open demands, demands and visits of the period
 
 
 def test_profile_search_finds_by_name_and_by_code(app_env):

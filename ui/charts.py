@@ -32,6 +32,17 @@ def layout(fig: go.Figure, height: int, **extra: object) -> go.Figure:
     return fig
 
 
+def count_axis(peak: float | None) -> dict[str, object]:
+    """An axis of counts from 0 with whole-number ticks: below 5 a step of 1 (",d" would print 0, 1, 1, 2, 2)."""
+    small = peak is not None and pd.notna(peak) and peak < 5
+    return {"rangemode": "tozero", "tickformat": ",d", **({"dtick": 1} if small else {})}
+
+
+def line_mode(points: int, mode: str = "lines") -> str:
+    """`mode`, or markers for a series of a single point (a line through one point is not drawn)."""
+    return mode if points > 1 else "markers"
+
+
 def n_labels(frame: pd.DataFrame, n_column: str, lang: Lang) -> list[str]:
     """Center names with their sample size under them, and a mark when the sample is small."""
     labels = []

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from functools import partial
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
+from streamlit.runtime.state.session_state_proxy import get_session_state
 
 from analytics.auth import audit
 from analytics.filters import Filters, describe_period
@@ -65,14 +67,74 @@ def kpi_tiles(
 
 
 def chart(figure: go.Figure, key: str) -> None:
-    st.plotly_chart(figure, key=key, config=CONFIG)
+    """A chart, or the "no data for …" notice when it has nothing to draw (see `has_data`)."""
+    if _drawn(figure):
+        st.plotly_chart(figure, key=key, config=CONFIG)
 
 
 def clickable_chart(figure: go.Figure, key: str, kind: str) -> None:
     """A chart whose clicked point (its customdata) narrows the page; see ui.drill."""
-    st.plotly_chart(
-        figure, key=key, config=CONFIG, on_select=partial(drill.select, key, kind), selection_mode="points"
-    )
+    if _drawn(figure):
+        st.plotly_chart(
+            figure,
+            key=key,
+            config=CONFIG,
+            on_select=partial(drill.select, key, kind),
+            selection_mode="points",
+        )
+
+
+def chart_to_page(figure: go.Figure, key: str, page: str) -> None:
+    """A chart whose clicked center (its customdata) opens `page` focused on that center, keeping every
+    parameter of the current URL (language, global filters); see ui.drill."""
+    if not _drawn(figure):
+        return
+    event = st.plotly_chart(figure, key=key, config=CONFIG, on_select="rerun", selection_mode="points")
+    center = drill.clicked(event.selection.points)
+    if center is not None:
+        st.switch_page(page, query_params={**_unbound_params(), drill.CENTER: center})
+
+
+def _unbound_params() -> dict[str, list[str]]:
+    """The URL's parameters that no widget is bound to: st.switch_page may not set the bound ones (the
+    sidebar's widgets keep their values and write them back on the next page)."""
+    with get_session_state().query_params() as params:
+        return {name: params.get_all(name) for name in params if not params.is_bound(name)}
+
+
+VALUES = ("x", "y", "z", "values", "median", "q1", "q3")  # where a trace keeps its numbers
+
+
+def has_data(figure: go.Figure) -> bool:
+    """Whether the figure draws anything: some trace holds a number other than 0 (text labels and dates
+    are positions, not data). Without one a chart is empty axes, a flat line at 0 or a 0-to-0 day axis.
+    A trace of labels only (a grid of labelled cells) counts as data when it has points."""
+    for trace in figure.data:
+        arrays = [trace[name] for name in VALUES if name in trace and trace[name] is not None]
+        numbers = [_numbers(values) for values in arrays]
+        if any(n is not None and (n != 0).any() for n in numbers):
+            return True
+        if all(n is None for n in numbers) and any(len(values) for values in arrays):
+            return True
+    return False
+
+
+def _numbers(values: object) -> pd.Series | None:
+    """The present values of a trace's array as numbers, or None when it holds labels or dates."""
+    flat = pd.Series(np.asarray(values, dtype=object).ravel(), dtype=object)
+    present = flat[flat.notna()]
+    if all(isinstance(v, int | float | np.number) and not isinstance(v, bool | np.bool_) for v in present):
+        return pd.to_numeric(present)
+    return None
+
+
+def _drawn(figure: go.Figure) -> bool:
+    """True when the figure has data; otherwise the notice in its place, naming the period."""
+    if has_data(figure):
+        return True
+    period = describe_period(context.filters().period, context.lang())
+    st.info(t("nodata.chart", context.lang(), period=period), icon=":material/bar_chart:")
+    return False
 
 
 def period_label(key: str, filters: Filters, lang: Lang) -> str:
@@ -180,16 +242,25 @@ def enterprise_table(table: Table, stem: str, lang: Lang, height: int = 420) -> 
     downloads(topic_tables.for_download(table, lang), stem, lang)
 
 
-def listing(table: pd.DataFrame, stem: str, lang: Lang) -> None:
-    """A plain list with its downloads, or a note that there is nothing to list."""
+def listing(table: pd.DataFrame, stem: str, lang: Lang, nothing: str = "enterprise.nothing") -> None:
+    """A plain list with its downloads, or the note `nothing`. A row marked in the came-from column
+    (ui.origin: the demand the user came from) is highlighted."""
     if table.empty:
-        st.caption(t("enterprise.nothing", lang))
+        st.caption(t(nothing, lang))
         return
+    mark = t("enterprise.col.came_from", lang)
+    marked = mark in table
+    config = number_columns(table) | ({mark: st.column_config.TextColumn(pinned=True)} if marked else {})
     st.dataframe(
-        table, hide_index=True, height=min(380, 35 * (len(table) + 1) + 3), placeholder="—",
-        column_config=number_columns(table),
+        table.style.apply(_highlight, axis=1, column=mark) if marked else table, hide_index=True,
+        height=min(380, 35 * (len(table) + 1) + 3), placeholder="—", column_config=config,
     )  # fmt: skip
     downloads(table, stem, lang)
+
+
+def _highlight(row: pd.Series, column: str) -> list[str]:
+    """The style of a row: highlighted when its `column` cell is marked."""
+    return ["background-color: #fdebd0; font-weight: bold" if row[column] else ""] * len(row)
 
 
 def facts(table: pd.DataFrame) -> None:

@@ -52,7 +52,13 @@ def select(chart_key: str, kind: str) -> None:
     if not points:
         return
     data = points[0].get("customdata")
-    if kind == CENTER and isinstance(data, str):
-        st.query_params[CENTER] = data
+    if kind == CENTER and (center := clicked(points)) is not None:
+        st.query_params[CENTER] = center
     elif kind == CATEGORY and isinstance(data, list) and len(data) == 2:
         st.query_params[CENTER], st.query_params[CATEGORY] = data
+
+
+def clicked(points: list[dict[str, object]]) -> str | None:
+    """The center of the first clicked point (its customdata is the center's name), if any."""
+    data = points[0].get("customdata") if points else None
+    return data if isinstance(data, str) else None

@@ -10,7 +10,7 @@ from analytics.domain import OTHER, display
 from analytics.i18n import Lang, t
 from analytics.metrics import BY_KEY, SMALL_SAMPLE
 from ui import safe
-from ui.charts import BLUE, GREY, ORANGE, RED, center_label, layout, n_labels
+from ui.charts import BLUE, GREY, ORANGE, RED, center_label, count_axis, layout, line_mode, n_labels
 
 GREEN, DARK_RED = "#1e8449", "#922b21"
 BUCKET_COLOURS = ["#d5f5e3", "#abebc6", "#f9e79f", "#f5b041", "#c0392b"]
@@ -53,7 +53,10 @@ def speed_by_center(box: pd.DataFrame, target_days: float, lang: Lang) -> go.Fig
     )  # fmt: skip
     _target_line(fig, target_days, f"{t('tickets.target', lang)} ≤ {target_days:g}")
     return layout(
-        fig, 90 + 60 * len(frame), yaxis={"autorange": "reversed"}, xaxis_title=t("overview.axis_days", lang)
+        fig,
+        90 + 60 * len(frame),
+        yaxis={"autorange": "reversed"},
+        xaxis={"title": t("overview.axis_days", lang), "rangemode": "nonnegative"},  # days are never < 0
     )
 
 
@@ -109,7 +112,7 @@ def resolution_boxes(box: pd.DataFrame, unit: str, target_days: float, lang: Lan
     if unit == "days":
         _target_line(fig, target_days, f"{t('tickets.target', lang)} ≤ {target_days:g}")
     return layout(fig, 100 + 60 * len(frame), yaxis={"autorange": "reversed"}, showlegend=False,
-                   xaxis_title=t(f"tickets.unit.{unit}", lang))  # fmt: skip
+                   xaxis={"title": t(f"tickets.unit.{unit}", lang), "rangemode": "nonnegative"})  # fmt: skip
 
 
 def trend(
@@ -134,8 +137,9 @@ def trend(
             customdata=rows["n"], hovertemplate=f"{name}<br>%{{x|%Y-%m}}: %{{y}} (n=%{{customdata}})<extra></extra>",
         )  # fmt: skip
     return layout(
-        fig, 380, yaxis_title=t("overview.axis_days", lang), xaxis={"tickformat": "%Y-%m", "dtick": "M1"}
-    )
+        fig, 380, yaxis={"title": t("overview.axis_days", lang), "rangemode": "nonnegative"},
+        xaxis={"tickformat": "%Y-%m", "dtick": "M1"},
+    )  # fmt: skip
 
 
 def flow(weekly: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -144,13 +148,15 @@ def flow(weekly: pd.DataFrame, lang: Lang) -> go.Figure:
     fig.add_bar(x=weekly["week"], y=weekly["received"], name=t("tickets.received", lang), marker_color=BLUE)
     fig.add_bar(x=weekly["week"], y=weekly["closed"], name=t("tickets.closed", lang), marker_color=GREEN)
     fig.add_scatter(
-        x=weekly["week"], y=weekly["backlog"], name=t("tickets.backlog", lang), mode="lines",
+        x=weekly["week"], y=weekly["backlog"], name=t("tickets.backlog", lang), mode=line_mode(len(weekly)),
         line={"color": RED, "width": 2.5}, secondary_y=True,
     )  # fmt: skip
     first_monday = weekly["week"].min()
     fig.update_xaxes(tickformat="%Y-%m-%d", tick0=first_monday, dtick=4 * 7 * 86_400_000)  # every 4th Monday
-    fig.update_yaxes(rangemode="tozero", tickformat=",d")
-    fig.update_yaxes(title_text=t("tickets.backlog", lang), secondary_y=True)
+    fig.update_yaxes(**count_axis(weekly[["received", "closed"]].max().max()), secondary_y=False)
+    fig.update_yaxes(
+        title_text=t("tickets.backlog", lang), **count_axis(weekly["backlog"].max()), secondary_y=True
+    )
     return layout(fig, 380, barmode="group", hovermode="x unified")
 
 
@@ -170,7 +176,8 @@ def aging(frame: pd.DataFrame, lang: Lang) -> go.Figure:
             orientation="h", marker_color=colour, customdata=centers,
         )  # fmt: skip
     return layout(fig, 90 + 45 * len(centers), barmode="stack", yaxis={"autorange": "reversed"},
-                   xaxis_title=BY_KEY["open_tickets"].label(lang), legend_traceorder="normal")  # fmt: skip
+                   xaxis={"title": BY_KEY["open_tickets"].label(lang), **count_axis(totals.max())},
+                   legend_traceorder="normal")  # fmt: skip
 
 
 def category_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str], order: list[str]) -> go.Figure:
@@ -181,19 +188,22 @@ def category_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str], or
     """
     centers = [c for c in order if c in set(frame["center"])]
     categories = sorted(frame["category"].unique(), key=lambda c: (c == OTHER, c))
-    x = frame["center"].map(lambda c: center_label(c, c in illustrative))
-    y = frame["category"].map(lambda c: safe.plotly(display(c, lang)))
-    text = [f"{n}" + ("*" if n < SMALL_SAMPLE else "") for n in frame["n"]]
-    fig = go.Figure(
-        go.Scatter(
-            x=x, y=y, mode="markers+text", text=text,
-            textfont={"size": 12, "color": ["white" if m > 0.6 * frame["median"].max() else "#333" for m in frame["median"].fillna(0)]},
-            marker={"symbol": "square", "size": 38, "color": frame["median"], "colorscale": "OrRd", "showscale": True,
-                    "colorbar": {"title": {"text": t("overview.axis_days", lang)}}, "line": {"width": 0}},
-            customdata=frame[["center", "category"]].to_numpy().tolist(),
-            hovertemplate="%{y} · %{x}<br>n=%{text}<br>" + t("overview.median", lang) + " %{marker.color}<extra></extra>",
-        )
-    )  # fmt: skip
+    fig = go.Figure()
+    timed = frame["median"].notna()  # a cell without a closed ticket has no median: a light grey square
+    scale = {"colorscale": "OrRd", "cmin": frame["median"].min(), "cmax": frame["median"].max(), "showscale": True,
+             "colorbar": {"title": {"text": t("overview.axis_days", lang)}}}  # fmt: skip
+    for cells, coloured in ((frame[timed], True), (frame[~timed], False)):
+        fig.add_scatter(
+            x=cells["center"].map(lambda c: center_label(c, c in illustrative)),
+            y=cells["category"].map(lambda c: safe.plotly(display(c, lang))), mode="markers+text",
+            text=[f"{n}" + ("*" if n < SMALL_SAMPLE else "") for n in cells["n"]],
+            textfont={"size": 12, "color": ["white" if m > 0.6 * frame["median"].max() else "#333" for m in cells["median"].fillna(0)]},
+            marker={"symbol": "square", "size": 38, "line": {"width": 0},
+                    **({"color": cells["median"], **scale} if coloured else {"color": "#eeeeee"})},
+            customdata=cells[["center", "category"]].to_numpy().tolist(),
+            hovertemplate="%{y} · %{x}<br>n=%{text}<br>" + t("overview.median", lang)
+            + (" %{marker.color}" if coloured else " —") + "<extra></extra>",
+        )  # fmt: skip
     fig.update_xaxes(categoryorder="array", categoryarray=[center_label(c, c in illustrative) for c in centers],
                      side="top", showgrid=False)  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=[safe.plotly(display(c, lang)) for c in categories], autorange="reversed",

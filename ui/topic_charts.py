@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from analytics.domain import display
 from analytics.i18n import Lang, t
 from ui import safe
-from ui.charts import BLUE, GREY, ORANGE, RED, center_label, layout, n_labels
+from ui.charts import BLUE, GREY, ORANGE, RED, center_label, count_axis, layout, line_mode, n_labels
 
 GREEN = "#1e8449"
 PALETTE = [
@@ -59,7 +59,7 @@ def _per_center_lines(frame: pd.DataFrame, x: str, y: str, order: list[str], hov
         if rows.empty:
             continue
         fig.add_scatter(
-            x=rows[x], y=rows[y], mode="lines", name=center_label(center, bool(rows["is_illustrative"].iloc[0])),
+            x=rows[x], y=rows[y], mode=line_mode(len(rows)), name=center_label(center, bool(rows["is_illustrative"].iloc[0])),
             line={"color": PALETTE[position % len(PALETTE)], "width": 2}, hovertemplate=hover or None,
         )  # fmt: skip
     return fig
@@ -71,7 +71,8 @@ def _per_center_lines(frame: pd.DataFrame, x: str, y: str, order: list[str], hov
 def visits_weekly(frame: pd.DataFrame, order: list[str], lang: Lang) -> go.Figure:
     fig = _per_center_lines(frame, "week", "visits", order)
     monday_ticks = {"tickformat": "%Y-%m-%d", "tick0": frame["week"].min(), "dtick": 4 * 7 * 86_400_000}
-    return layout(fig, 360, yaxis_title=t("col.visits", lang), xaxis=monday_ticks, hovermode="x unified")
+    visits = {"title": t("col.visits", lang), **count_axis(frame["visits"].max())}
+    return layout(fig, 360, yaxis=visits, xaxis=monday_ticks, hovermode="x unified")
 
 
 def visit_coverage(frame: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -103,7 +104,7 @@ def visits_per_worker(frame: pd.DataFrame, lang: Lang) -> go.Figure:
         )
     )  # fmt: skip
     return layout(fig, 100 + 55 * len(rows), showlegend=False, yaxis={"autorange": "reversed"},
-                  xaxis_title=t("col.per_worker_month", lang))  # fmt: skip
+                  xaxis={"title": t("col.per_worker_month", lang), "rangemode": "nonnegative"})  # fmt: skip
 
 
 # --- output -----------------------------------------------------------------------------------
@@ -178,7 +179,7 @@ def growth_distribution(bins: pd.DataFrame, lang: Lang) -> go.Figure:
     return layout(
         fig,
         320,
-        yaxis_title=t("col.enterprises_n", lang),
+        yaxis={"title": t("col.enterprises_n", lang), **count_axis(bins["enterprises"].max())},
         showlegend=False,
         xaxis_title=t("col.yoy_like", lang),
     )
@@ -263,7 +264,7 @@ def participation_trend(frame: pd.DataFrame, order: list[str], lang: Lang) -> go
         fig,
         360,
         yaxis_title=t("overview.axis_per_1000", lang),
-        xaxis={"tickformat": "%Y-%m"},
+        xaxis={"tickformat": "%Y-%m", "dtick": "M1"},
         hovermode="x unified",
     )
 
@@ -286,7 +287,10 @@ def activity_calendar(frame: pd.DataFrame, lang: Lang) -> go.Figure:
             + t("col.activities", lang) + "<extra></extra>",
         )
     )  # fmt: skip
-    return layout(fig, 260, yaxis={"autorange": "reversed"}, xaxis={"tickformat": "%Y-%m", "type": "date"})
+    few = len(z.columns) < 9  # under two months: each week's Monday, else each month (no repeated ticks)
+    ticks = {"tickformat": "%Y-%m-%d", "dtick": 7 * 86_400_000, "tick0": min(z.columns, default=None)} if few else {
+        "tickformat": "%Y-%m", "dtick": "M1"}  # fmt: skip
+    return layout(fig, 260, yaxis={"autorange": "reversed"}, xaxis={"type": "date", **ticks})
 
 
 # --- enterprise profile -----------------------------------------------------------------------

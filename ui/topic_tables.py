@@ -6,10 +6,13 @@ Enterprise lists carry a link column (see ui.links) and, for download, the plain
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from analytics.domain import display
-from analytics.i18n import Lang, t
+from analytics.i18n import Lang, format_date, t
+from analytics.metrics import BY_KEY
 from analytics.tabular import Cell, Table
 from ui.charts import center_label
 
@@ -251,8 +254,44 @@ def enterprise_visits(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     )
 
 
-def enterprise_tickets(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    return pd.DataFrame(
+def _came_from(table: pd.DataFrame, tickets: pd.Series, came_from: str | None, lang: Lang) -> pd.DataFrame:
+    """With the demand the user came from among `tickets`, a first column marking its row with ★."""
+    if came_from is None or came_from not in set(tickets):
+        return table
+    table.insert(
+        0, t("enterprise.col.came_from", lang), (tickets == came_from).map({True: "★", False: ""}).to_numpy()
+    )
+    return table
+
+
+def enterprise_open(frame: pd.DataFrame, lang: Lang, came_from: str | None = None) -> pd.DataFrame:
+    """An enterprise's open demands (whenever received), the overdue ones first and flagged."""
+    table = pd.DataFrame(
+        {
+            t("tickets.col.ticket", lang): frame["ticket_no"],
+            t("tickets.col.received", lang): _dates(frame["received_date"]),
+            t("tickets.col.category", lang): frame["category"].map(lambda c: display(c, lang)),
+            t("tickets.col.description", lang): frame["description"],
+            t("tickets.col.status", lang): frame["status"].map(lambda s: display(s, lang)),
+            t("tickets.col.due", lang): _dates(frame["due_date"]),
+            t("enterprise.col.overdue", lang): _yes(frame["overdue"], lang),
+            t("tickets.col.days_overdue", lang): frame["days_overdue"].astype("Int64"),
+            t("tickets.col.lead_unit", lang): frame["lead_unit"],
+        }
+    )
+    return _came_from(table, frame["ticket_no"], came_from, lang)
+
+
+def open_summary(frame: pd.DataFrame, end: dt.date, lang: Lang) -> str:
+    """How many of the enterprise's demands are open and overdue at `end`, with the overdue definition."""
+    return t(
+        "enterprise.open_caption", lang, end=format_date(end, lang), open=len(frame),
+        overdue=int(frame["overdue"].sum()), definition=BY_KEY["overdue_tickets"].description(lang),
+    )  # fmt: skip
+
+
+def enterprise_tickets(frame: pd.DataFrame, lang: Lang, came_from: str | None = None) -> pd.DataFrame:
+    table = pd.DataFrame(
         {
             t("tickets.col.ticket", lang): frame["ticket_no"],
             t("tickets.col.received", lang): _dates(frame["received_date"]),
@@ -269,3 +308,4 @@ def enterprise_tickets(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             ),
         }
     )
+    return _came_from(table, frame["ticket_no"], came_from, lang)

@@ -1,13 +1,15 @@
-"""企业档案 — one enterprise: who it is, its visits, its demands and their resolution, output, vaccination.
+"""企业档案 — one enterprise: who it is, its open and overdue demands, its demands of the period and their
+resolution, visits, output, vaccination.
 
-Reached from every enterprise list (?uscc=…), or by searching; the URL is shareable.
+Reached from every enterprise list (?uscc=…, and from a list of demands &ticket=…: that demand is said and
+marked), or by searching; the URL is shareable.
 """
 
 import streamlit as st
 
 from analytics.filters import describe_period
 from analytics.i18n import t
-from ui import components, context, data, safe, topic_charts, topic_tables
+from ui import components, context, data, origin, safe, topic_charts, topic_tables
 
 lang = context.lang()
 filters = context.filters()
@@ -44,6 +46,10 @@ st.caption(
     f"{t('filters.period', lang)} {describe_period(filters.period, lang)} · {t('enterprise.period_note', lang)}"
 )
 
+open_demands = data.mart("enterprise_open", filters, uscc=uscc)
+history = data.mart("enterprise_tickets", filters, uscc=uscc)
+came_from = origin.demand(filters, uscc, [open_demands, history], lang)
+
 summary = data.mart("enterprise_summary", filters, uscc=uscc).iloc[0]
 output = data.mart("enterprise_output", filters, uscc=uscc)
 tiles = [
@@ -58,6 +64,14 @@ if output.empty:  # never reported output: no tile claims 0
     tiles = [key for key in tiles if not key.startswith("output")]
 components.kpi_tiles(summary, None, tiles, lang, None)
 
+st.subheader(t("enterprise.open", lang))
+st.caption(topic_tables.open_summary(open_demands, filters.period.end, lang))
+components.listing(
+    topic_tables.enterprise_open(open_demands, lang, came_from), f"{uscc}-open", lang, "enterprise.none_open"
+)
+st.subheader(t("enterprise.tickets", lang))
+components.listing(topic_tables.enterprise_tickets(history, lang, came_from), f"{uscc}-tickets", lang)
+
 left, right = st.columns([1, 2])
 with left:
     st.subheader(t("enterprise.facts", lang))
@@ -70,12 +84,6 @@ with right:
         period = (filters.period.start, filters.period.end)
         components.chart(topic_charts.enterprise_output(output, period, lang), "enterprise-output")
 
-st.subheader(t("enterprise.tickets", lang))
-components.listing(
-    topic_tables.enterprise_tickets(data.mart("enterprise_tickets", filters, uscc=uscc), lang),
-    f"{uscc}-tickets",
-    lang,
-)
 st.subheader(t("enterprise.visits", lang))
 components.listing(
     topic_tables.enterprise_visits(data.mart("enterprise_visits", filters, uscc=uscc), lang),

@@ -1,4 +1,5 @@
-"""总览 — town leaders compare the centers: the KPI table of METRICS.md and the two headline charts."""
+"""总览 — town leaders compare the centers: the KPI table of METRICS.md and the two headline charts (a click
+on a center opens its demand page, or its worker-services page)."""
 
 import streamlit as st
 
@@ -38,10 +39,13 @@ components.kpi_tiles(
 left, right = st.columns(2)
 with left:
     st.subheader(t("overview.resolution_title", lang))
-    components.chart(charts.resolution_by_center(current, lang), key="resolution")
+    components.chart_to_page(charts.resolution_by_center(current, lang), "resolution", "views/tickets.py")
 with right:
     st.subheader(t("overview.participation_title", lang))
-    components.chart(charts.participation_by_center(current, lang), key="participation")
+    components.chart_to_page(
+        charts.participation_by_center(current, lang), "participation", "views/participation.py"
+    )
+st.caption(t("overview.click_hint", lang))
 components.illustrative_note(current, lang)
 st.caption(t("common.small_sample_note", lang, n=SMALL_SAMPLE))
 

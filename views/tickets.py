@@ -120,7 +120,12 @@ st.subheader(t("tickets.overdue_title", lang))
 overdue = data.mart("tickets_overdue", filters)
 st.caption(t("tickets.overdue_caption", lang, n=len(overdue)))
 components.enterprise_table(
-    tables.overdue(overdue, links.profile_urls(overdue["uscc"], overdue["enterprise"]), lang, illustrative),
+    tables.overdue(
+        overdue,
+        links.profile_urls(overdue["uscc"], overdue["enterprise"], overdue["ticket_no"]),
+        lang,
+        illustrative,
+    ),
     "overdue",
     lang,
 )

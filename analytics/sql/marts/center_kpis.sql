@@ -73,12 +73,12 @@ open_facts AS (
         grouping(s.center) = 1 AS is_total,
         s.center,
         count(*) AS open_tickets,
-        count(*) FILTER (WHERE t.due_date < $date_to) AS overdue_tickets
+        count(*) FILTER (
+            WHERE overdue_at(t.received_date, t.closed_date, t.is_cancelled, t.due_date, $date_to)
+        ) AS overdue_tickets
     FROM clean_tickets AS t
     JOIN scope AS s USING (uscc)
-    WHERE t.received_date <= $date_to
-      AND NOT t.is_cancelled
-      AND (t.closed_date IS NULL OR t.closed_date > $date_to)
+    WHERE open_at(t.received_date, t.closed_date, t.is_cancelled, $date_to)
       AND (len($categories) = 0 OR list_contains($categories, t.category))
     GROUP BY GROUPING SETS ((s.center), ())
 ),

@@ -12,8 +12,5 @@ SELECT
     status,
     description
 FROM tickets_in_scope($centers, $parks, $types, $categories)
-WHERE received_date <= $date_to
-  AND NOT is_cancelled
-  AND (closed_date IS NULL OR closed_date > $date_to)
-  AND due_date < $date_to
+WHERE overdue_at(received_date, closed_date, is_cancelled, due_date, $date_to)
 ORDER BY days_overdue DESC, received_date, ticket_no
