@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from functools import partial
 
 import pandas as pd
@@ -42,15 +43,16 @@ def kpi_tiles(
     lang: Lang,
     previous_period: Filters | None,
 ) -> None:
-    """One tile per metric, with its change against the previous period when one is given."""
+    """One tile per metric (amounts of 亿元 size in 亿元), with its change against the previous period when
+    one is given and the comparison means something (`Metric.comparable`)."""
     row = st.container(horizontal=True, wrap=True)
     for key in keys:
         metric = BY_KEY[key]
         change = None if previous is None else metric.change(current[key], previous[key])
         flat = change is None or round(change, 3) == 0
         row.metric(
-            metric.label(lang),
-            metric.format(current[key]),
+            metric.short_label(lang),
+            metric.short(current[key], lang),
             delta=None if change is None else metric.format_change(current[key], previous[key], lang),
             delta_color="off"
             if flat
@@ -139,12 +141,61 @@ def downloads(frame: pd.DataFrame, stem: str, lang: Lang) -> None:
     )
 
 
+# On a narrow screen (a phone) a table is shown as cards, one per row, each label beside its value: the
+# wide grid is hidden there, the cards everywhere else. The cards and the grid share one st.container.
+PHONE_WIDTH = 640
+_PHONE_CSS = f"""<style>
+.phone-cards {{ display: flex; flex-direction: column; gap: 0.5rem; }}
+.phone-card {{ border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 0.5rem 0.75rem; }}
+.phone-card-title {{ font-weight: 600; margin-bottom: 0.25rem; }}
+.phone-card dl {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: 0.1rem 1rem;
+  margin: 0; padding: 0; }}
+.phone-pair {{ display: flex; justify-content: space-between; gap: 0.5rem; }}
+.phone-pair dt {{ font-weight: 400; margin: 0; overflow-wrap: anywhere; }}
+.phone-pair dd {{ margin: 0; font-variant-numeric: tabular-nums; white-space: nowrap; }}
+@media (min-width: {PHONE_WIDTH + 1}px) {{
+  [data-testid="stElementContainer"]:has(.phone-cards) {{ display: none; }}
+}}
+@media (max-width: {PHONE_WIDTH}px) {{
+  [data-testid="stVerticalBlock"]:has(> [data-testid="stElementContainer"] .phone-cards)
+    > [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) {{ display: none; }}
+}}
+</style>"""
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "—"
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return safe.text(f"{value:,}" if isinstance(value, numbers.Integral) else f"{value:,.6g}")
+    return safe.text(value)
+
+
+def phone_cards(frame: pd.DataFrame, titled_by_index: bool) -> str:
+    """`frame` as HTML cards, one per row: its title (the index, or else the first column), then each
+    column's label beside its value. Every text escaped (ui/safe.py)."""
+    titles = frame.index if titled_by_index else frame.iloc[:, 0]
+    fields = frame if titled_by_index else frame.iloc[:, 1:]
+    cards = [
+        f'<div class="phone-card"><div class="phone-card-title">{_cell(title)}</div><dl>'
+        + "".join(
+            f'<div class="phone-pair"><dt>{_cell(label)}</dt><dd>{_cell(value)}</dd></div>'
+            for label, value in row.items()
+        )
+        + "</dl></div>"
+        for title, (_, row) in zip(titles, fields.iterrows(), strict=True)
+    ]
+    return f'{_PHONE_CSS}<div class="phone-cards">{"".join(cards)}</div>'
+
+
 def table(frame: pd.DataFrame, stem: str | None = None, lang: Lang = "zh", **kwargs: object) -> None:
-    """A read-only table with every column right-aligned (formatted numbers); with `stem`, CSV / Excel
-    downloads of what is shown."""
+    """A read-only table with every column right-aligned (formatted numbers), shown as cards on a phone;
+    with `stem`, CSV / Excel downloads of what is shown."""
     config = {column: st.column_config.TextColumn(alignment="right") for column in frame.columns}
     config["_index"] = st.column_config.TextColumn(width="large")
-    st.dataframe(frame, column_config=config, placeholder="—", **kwargs)
+    with st.container():
+        st.dataframe(frame, column_config=config, placeholder="—", **kwargs)
+        st.html(phone_cards(frame, titled_by_index=kwargs.get("hide_index") is not True))
     if stem:
         downloads(frame.reset_index() if kwargs.get("hide_index") is False else frame, stem, lang)
 
@@ -182,10 +233,12 @@ def listing(table: pd.DataFrame, stem: str, lang: Lang) -> None:
     if table.empty:
         st.caption(t("enterprise.nothing", lang))
         return
-    st.dataframe(
-        table, hide_index=True, height=min(380, 35 * (len(table) + 1) + 3), placeholder="—",
-        column_config=number_columns(table),
-    )  # fmt: skip
+    with st.container():
+        st.dataframe(
+            table, hide_index=True, height=min(380, 35 * (len(table) + 1) + 3), placeholder="—",
+            column_config=number_columns(table),
+        )  # fmt: skip
+        st.html(phone_cards(table, titled_by_index=False))
     downloads(table, stem, lang)
 
 

@@ -15,7 +15,7 @@ View = Literal["values", "change", "previous"]
 
 def _columns(kpis: pd.DataFrame, lang: Lang) -> list[str]:
     return [
-        t("common.total", lang) if row.is_total else center_label(row.center, row.is_illustrative)
+        t("common.total", lang) if row.is_total else center_label(row.center, row.is_illustrative, lang)
         for row in kpis.itertuples()
     ]
 
@@ -108,7 +108,8 @@ def ranking(box: pd.DataFrame, kpis: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     table = pd.DataFrame(
         {
             t("common.center", lang): [
-                center_label(c, i) for c, i in zip(merged["center"], merged["is_illustrative"], strict=True)
+                center_label(c, i, lang)
+                for c, i in zip(merged["center"], merged["is_illustrative"], strict=True)
             ],
             t("tickets.n_closed", lang): [
                 f"{n:,}" + (f" ⚠ {t('common.small_sample', lang)}" if n < SMALL_SAMPLE else "")
@@ -141,7 +142,7 @@ def response(frame: pd.DataFrame, lang: Lang, illustrative: set[str], order: lis
     return pd.DataFrame(
         {
             t("common.center", lang): [
-                t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative)
+                t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative, lang)
                 for c in frame["center"]
             ],
             t("tickets.col.n", lang): [f"{n:,}" for n in frame["n"]],

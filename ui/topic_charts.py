@@ -10,24 +10,23 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics.domain import display
+from analytics.domain import display, place
 from analytics.i18n import Lang, t
 from ui import safe
-from ui.charts import BLUE, GREY, ORANGE, RED, center_label, layout, n_labels
+from ui.charts import (
+    BLUE,
+    GREY,
+    ORANGE,
+    PALETTE,
+    RED,
+    center_label,
+    layout,
+    lines_by_center,
+    money_axis,
+    n_labels,
+)
 
 GREEN = "#1e8449"
-PALETTE = [
-    "#4e79a7",
-    "#f28e2b",
-    "#e15759",
-    "#76b7b2",
-    "#59a14f",
-    "#edc948",
-    "#b07aa1",
-    "#ff9da7",
-    "#9c755f",
-    "#bab0ac",
-]
 MANY = [  # for up to ~20 series (parks)
     "#1f77b4",
     "#aec7e8",
@@ -52,26 +51,14 @@ MANY = [  # for up to ~20 series (parks)
 ]
 
 
-def _per_center_lines(frame: pd.DataFrame, x: str, y: str, order: list[str], hover: str = "") -> go.Figure:
-    fig = go.Figure()
-    for position, center in enumerate(order):
-        rows = frame[frame["center"] == center]
-        if rows.empty:
-            continue
-        fig.add_scatter(
-            x=rows[x], y=rows[y], mode="lines", name=center_label(center, bool(rows["is_illustrative"].iloc[0])),
-            line={"color": PALETTE[position % len(PALETTE)], "width": 2}, hovertemplate=hover or None,
-        )  # fmt: skip
-    return fig
-
-
 # --- visits -----------------------------------------------------------------------------------
 
 
 def visits_weekly(frame: pd.DataFrame, order: list[str], lang: Lang) -> go.Figure:
-    fig = _per_center_lines(frame, "week", "visits", order)
-    monday_ticks = {"tickformat": "%Y-%m-%d", "tick0": frame["week"].min(), "dtick": 4 * 7 * 86_400_000}
-    return layout(fig, 360, yaxis_title=t("col.visits", lang), xaxis=monday_ticks, hovermode="x unified")
+    fig, height = lines_by_center(frame, "week", "visits", order, lang)
+    fig.update_xaxes(tickformat="%Y-%m-%d", tick0=frame["week"].min(), dtick=8 * 7 * 86_400_000)  # Mondays
+    fig.update_yaxes(title_text=t("col.visits", lang), col=1)
+    return layout(fig, height, lang, hovermode="x unified")
 
 
 def visit_coverage(frame: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -88,7 +75,7 @@ def visit_coverage(frame: pd.DataFrame, lang: Lang) -> go.Figure:
             for key, colour in (("period", RED), ("90", ORANGE), ("30", BLUE))
         ]
     )  # fmt: skip
-    return layout(fig, 120 + 75 * len(centers), barmode="group", yaxis={"autorange": "reversed"},
+    return layout(fig, 120 + 75 * len(centers), lang, barmode="group", yaxis={"autorange": "reversed"},
                   xaxis={"tickformat": ".0%", "range": [0, 1.12]})  # fmt: skip
 
 
@@ -102,7 +89,7 @@ def visits_per_worker(frame: pd.DataFrame, lang: Lang) -> go.Figure:
             customdata=rows["center"],
         )
     )  # fmt: skip
-    return layout(fig, 100 + 55 * len(rows), showlegend=False, yaxis={"autorange": "reversed"},
+    return layout(fig, 100 + 55 * len(rows), lang, showlegend=False, yaxis={"autorange": "reversed"},
                   xaxis_title=t("col.per_worker_month", lang))  # fmt: skip
 
 
@@ -113,32 +100,40 @@ def output_monthly(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     """Stacked monthly output per center, with last year's monthly total as a dashed line."""
     fig = go.Figure()
     centers = list(dict.fromkeys(frame["center"]))
+    before = frame.groupby("month", as_index=False)["output_prev_year"].sum(min_count=1)
+    largest = max(frame.groupby("month")["output"].sum().max(), before["output_prev_year"].max())
+    divisor, title, hover = money_axis(0 if pd.isna(largest) else largest, lang)
     for position, center in enumerate(centers):
         rows = frame[frame["center"] == center]
+        name = center_label(center, bool(rows["is_illustrative"].iloc[0]), lang)
         fig.add_bar(
-            x=rows["month"], y=rows["output"], name=center_label(center, bool(rows["is_illustrative"].iloc[0])),
-            marker_color=PALETTE[position % len(PALETTE)], customdata=rows["center"],
+            x=rows["month"], y=rows["output"] / divisor, name=name, marker_color=PALETTE[position % len(PALETTE)],
+            customdata=rows["center"], hovertemplate=f"{name}<br>%{{x|%Y-%m}}: {hover}<extra></extra>",
         )  # fmt: skip
-    before = frame.groupby("month", as_index=False)["output_prev_year"].sum(min_count=1)
     fig.add_scatter(
-        x=before["month"], y=before["output_prev_year"], name=t("output.last_year", lang), mode="lines+markers",
-        line={"color": GREY, "dash": "dash"},
+        x=before["month"], y=before["output_prev_year"] / divisor, name=t("output.last_year", lang),
+        mode="lines+markers", line={"color": GREY, "dash": "dash"}, hovertemplate=hover,
     )  # fmt: skip
-    return layout(fig, 400, barmode="stack", yaxis={"title": t("col.output", lang), "tickformat": ",.0f"},
+    return layout(fig, 400, lang, barmode="stack", yaxis={"title": title},
                   xaxis={"tickformat": "%Y-%m", "dtick": "M1"})  # fmt: skip
 
 
 def output_monthly_by_park(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     """Stacked monthly output per park (the park's center in the legend)."""
     fig = go.Figure()
+    divisor, title, hover = money_axis(
+        frame.groupby("month")["output"].sum().max() if len(frame) else 0, lang
+    )
     for position, ((center, park), rows) in enumerate(frame.groupby(["center", "park"], sort=False)):
-        park, center = safe.plotly(park), safe.plotly(center)
+        park, center = safe.plotly(place(park, lang)), safe.plotly(center)
         name = f"{park}（{center}）" if lang == "zh" else f"{park} ({center})"
         fig.add_bar(
-            x=rows["month"], y=rows["output"], name=name, marker_color=PALETTE[position % len(PALETTE)]
-        )
-    layout(fig, 420, barmode="stack", yaxis={"title": t("col.output", lang), "tickformat": ",.0f"},
-           xaxis={"tickformat": "%Y-%m", "dtick": "M1"})  # fmt: skip
+            x=rows["month"], y=rows["output"] / divisor, name=name, marker_color=PALETTE[position % len(PALETTE)],
+            hovertemplate=f"{name}<br>%{{x|%Y-%m}}: {hover}<extra></extra>",
+        )  # fmt: skip
+    layout(
+        fig, 420, lang, barmode="stack", yaxis={"title": title}, xaxis={"tickformat": "%Y-%m", "dtick": "M1"}
+    )
     return fig.update_layout(
         legend={"orientation": "v", "x": 1.02, "y": 1, "xanchor": "left", "yanchor": "top"}
     )
@@ -164,7 +159,7 @@ def output_growth(kpis: pd.DataFrame, growth: pd.DataFrame, lang: Lang) -> go.Fi
         )  # fmt: skip
     fig = go.Figure(bars)
     fig.add_vline(x=0, line_color="#444", line_width=1)
-    return layout(fig, 120 + 70 * len(centers), barmode="group", yaxis={"autorange": "reversed"},
+    return layout(fig, 120 + 70 * len(centers), lang, barmode="group", yaxis={"autorange": "reversed"},
                   xaxis={"tickformat": "+.0%"})  # fmt: skip
 
 
@@ -178,6 +173,7 @@ def growth_distribution(bins: pd.DataFrame, lang: Lang) -> go.Figure:
     return layout(
         fig,
         320,
+        lang,
         yaxis_title=t("col.enterprises_n", lang),
         showlegend=False,
         xaxis_title=t("col.yoy_like", lang),
@@ -197,17 +193,13 @@ def vaccination_timeline(
 ) -> go.Figure:
     """Coverage of one dose over time, per center and for all centers (dashed); the period shaded."""
     column = {"dose1": "dose1_rate", "full": "full_course_rate", "booster": "booster_rate"}[dose]
-    fig = go.Figure()
-    everyone = frame[frame["center"].isna()]
-    fig.add_scatter(x=everyone["day"], y=everyone[column], name=t("tickets.all_centers", lang), mode="lines",
-                    line={"color": GREY, "dash": "dash", "width": 3})  # fmt: skip
-    for position, center in enumerate(order):
-        rows = frame[frame["center"] == center]
-        if not rows.empty:
-            fig.add_scatter(x=rows["day"], y=rows[column], name=center_label(center, center in illustrative),
-                            mode="lines+markers", line={"color": PALETTE[position % len(PALETTE)]})  # fmt: skip
-    fig.add_vrect(x0=period[0], x1=period[1], fillcolor="#eeeeee", opacity=0.6, line_width=0, layer="below")
-    return layout(fig, 380, yaxis={"tickformat": ".0%", "range": [0, 1.02]}, hovermode="x unified")
+    frame = frame.assign(is_illustrative=frame["center"].isin(illustrative))
+    everyone = (t("tickets.all_centers", lang), frame[frame["center"].isna()])
+    fig, height = lines_by_center(frame, "day", column, order, lang, context=everyone)
+    fig.add_vrect(x0=period[0], x1=period[1], fillcolor="#eeeeee", opacity=0.6, line_width=0, layer="below",
+                  row="all", col="all")  # fmt: skip
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.02])
+    return layout(fig, height, lang, hovermode="x unified")
 
 
 def vaccination_by_size(frame: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -223,6 +215,7 @@ def vaccination_by_size(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     return layout(
         fig,
         360,
+        lang,
         barmode="group",
         yaxis={"tickformat": ".0%", "range": [0, 1.1]},
         xaxis_title=t("col.size", lang),
@@ -239,7 +232,7 @@ def breakdown(
     rows = frame[frame["dimension"] == dimension]
     items = rows.groupby("item")["person_times"].sum().sort_values(ascending=False).index
     centers = [c for c in order if c in set(rows["center"])]
-    labels = [center_label(c, c in illustrative) for c in centers]
+    labels = [center_label(c, c in illustrative, lang) for c in centers]
     fig = go.Figure()
     for position, item in enumerate(items):
         values = rows[rows["item"] == item].set_index("center").reindex(centers)
@@ -253,19 +246,15 @@ def breakdown(
             hovertemplate=f"{safe.plotly(display(item, lang))}<br>%{{x:,}} " + t("col.person_times", lang)
             + " · %{customdata} " + t("col.activities", lang) + "<extra></extra>",
         )  # fmt: skip
-    return layout(fig, 120 + 48 * len(centers), barmode="stack", yaxis={"autorange": "reversed"},
+    return layout(fig, 120 + 48 * len(centers), lang, barmode="stack", yaxis={"autorange": "reversed"},
                   xaxis_title=t("col.person_times", lang), showlegend=dimension == "category")  # fmt: skip
 
 
 def participation_trend(frame: pd.DataFrame, order: list[str], lang: Lang) -> go.Figure:
-    fig = _per_center_lines(frame, "month", "per_1000_workers", order)
-    return layout(
-        fig,
-        360,
-        yaxis_title=t("overview.axis_per_1000", lang),
-        xaxis={"tickformat": "%Y-%m"},
-        hovermode="x unified",
-    )
+    fig, height = lines_by_center(frame, "month", "per_1000_workers", order, lang)
+    fig.update_xaxes(tickformat="%Y-%m")
+    fig.update_yaxes(title_text=t("overview.axis_per_1000", lang), col=1)
+    return layout(fig, height, lang, hovermode="x unified")
 
 
 def activity_calendar(frame: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -286,23 +275,27 @@ def activity_calendar(frame: pd.DataFrame, lang: Lang) -> go.Figure:
             + t("col.activities", lang) + "<extra></extra>",
         )
     )  # fmt: skip
-    return layout(fig, 260, yaxis={"autorange": "reversed"}, xaxis={"tickformat": "%Y-%m", "type": "date"})
+    return layout(
+        fig, 260, lang, yaxis={"autorange": "reversed"}, xaxis={"tickformat": "%Y-%m", "type": "date"}
+    )
 
 
 # --- enterprise profile -----------------------------------------------------------------------
 
 
 def enterprise_output(frame: pd.DataFrame, period: tuple[dt.date, dt.date], lang: Lang) -> go.Figure:
+    largest = frame[["output", "output_prev_year"]].max().max()
+    divisor, title, hover = money_axis(0 if pd.isna(largest) else largest, lang)
     fig = go.Figure(
         [
-            go.Scatter(x=frame["month"], y=frame["output"], name=t("output.this_year", lang), mode="lines+markers",
-                       line={"color": RED}),
-            go.Scatter(x=frame["month"], y=frame["output_prev_year"], name=t("output.last_year", lang), mode="lines",
-                       line={"color": GREY, "dash": "dash"}),
+            go.Scatter(x=frame["month"], y=frame["output"] / divisor, name=t("output.this_year", lang),
+                       mode="lines+markers", line={"color": RED}, hovertemplate=hover),
+            go.Scatter(x=frame["month"], y=frame["output_prev_year"] / divisor, name=t("output.last_year", lang),
+                       mode="lines", line={"color": GREY, "dash": "dash"}, hovertemplate=hover),
         ]
     )  # fmt: skip
     fig.add_vrect(x0=period[0], x1=period[1], fillcolor="#eeeeee", opacity=0.6, line_width=0, layer="below")
-    return layout(fig, 320, yaxis_title=t("col.output", lang), xaxis={"tickformat": "%Y-%m"})
+    return layout(fig, 320, lang, yaxis_title=title, xaxis={"tickformat": "%Y-%m"})
 
 
 def enterprise_vaccination(frame: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -314,4 +307,4 @@ def enterprise_vaccination(frame: pd.DataFrame, lang: Lang) -> go.Figure:
                                          ("booster", "booster_rate", BLUE))
         ]
     )  # fmt: skip
-    return layout(fig, 300, yaxis={"tickformat": ".0%", "range": [0, 1.05]})
+    return layout(fig, 300, lang, yaxis={"tickformat": ".0%", "range": [0, 1.05]})

@@ -37,7 +37,7 @@ def enterprise_list(
     table = pd.DataFrame({"link": links.to_numpy()}, index=frame.index)
     for label, values in columns.items():
         if label == t("common.center", lang):
-            values = values.map(lambda c: center_label(c, c in illustrative))
+            values = values.map(lambda c: center_label(c, c in illustrative, lang))
         table[label] = values.to_numpy()
     table[t("col.enterprise", lang)] = frame["name"].to_numpy()
     table[t("col.uscc", lang)] = frame["uscc"].to_numpy()
@@ -70,7 +70,7 @@ def visit_workload(coverage: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("common.center", lang): [
-                t("common.total", lang) if total else center_label(c, i)
+                t("common.total", lang) if total else center_label(c, i, lang)
                 for c, i, total in zip(
                     centers["center"], centers["is_illustrative"], centers["is_total"], strict=True
                 )
@@ -97,7 +97,7 @@ def parks(frame: pd.DataFrame, illustrative: set[str], order: list[str], lang: L
     frame = _in_order(frame, order)
     return pd.DataFrame(
         {
-            t("common.center", lang): frame["center"].map(lambda c: center_label(c, c in illustrative)),
+            t("common.center", lang): frame["center"].map(lambda c: center_label(c, c in illustrative, lang)),
             t("col.park", lang): frame["park"],
             t("col.output", lang): frame["output"].map("{:,.0f}".format),
             t("col.output_prev", lang): frame["output_prev_year"].map("{:,.0f}".format),
@@ -110,7 +110,7 @@ def shares(frame: pd.DataFrame, illustrative: set[str], lang: Lang) -> pd.DataFr
     return pd.DataFrame(
         {
             t("common.center", lang): frame["center"].map(
-                lambda c: t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative)
+                lambda c: t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative, lang)
             ),
             t("col.output", lang): frame["output"].map(lambda v: "—" if pd.isna(v) else f"{v:,.0f}"),
             t("col.above_scale_share", lang): _pct(frame["above_scale_share"]),
@@ -160,7 +160,7 @@ def people(frame: pd.DataFrame, illustrative: set[str], order: list[str], lang: 
     return pd.DataFrame(
         {
             t("common.center", lang): frame["center"].map(
-                lambda c: t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative)
+                lambda c: t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative, lang)
             ),
             t("col.activities", lang): frame["activities"].map("{:,}".format),
             t("col.people", lang): frame["people"].map("{:,.0f}".format),
