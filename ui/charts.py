@@ -60,6 +60,7 @@ DATE_TICKS: dict[str, dict[str, str]] = {
     "%Y-%m-%d": {"zh": "%-m月%-d日<br>%Y年", "en": "%-d %b<br>%Y"},
 }
 DATE_HOVER = {"zh": "%Y年%-m月%-d日", "en": "%-d %b %Y"}
+COMPACT_DATES = {"zh": "%-m月<br>%Y年", "en": "%b<br>%Y"}  # in small multiples' narrow panels
 # Chinese number suffixes, largest first: 万 (10⁴) and 亿 (10⁸) where Plotly would write k and M.
 CHINESE_SUFFIXES = ((100_000_000, "亿"), (10_000, "万"))
 
@@ -128,10 +129,19 @@ def localise(fig: go.Figure, lang: Lang) -> go.Figure:
     """Every axis in `lang`: date ticks as "2022年3月" (or "Mar 2022"), and in Chinese large numbers with
     万 / 亿 rather than k / M. Used by every figure builder, through `layout`."""
     dates, largest = _date_axes(fig), _largest_values(fig)
+    panels = len(list(fig.select_xaxes())) > 1
 
     def one(axis: go.layout.XAxis | go.layout.YAxis) -> None:
         name = axis.plotly_name.replace("axis", "")  # "xaxis2" -> "x2"
-        if name in dates or axis.type == "date":
+        if (name in dates or axis.type == "date") and panels:
+            axis.update(
+                tickformat=COMPACT_DATES[lang],
+                hoverformat=DATE_HOVER[lang],
+                nticks=4,
+                dtick=None,
+                tickangle=0,
+            )
+        elif name in dates or axis.type == "date":
             axis.update(tickformat=DATE_TICKS.get(axis.tickformat or "%Y-%m", {}).get(lang, axis.tickformat),
                         hoverformat=DATE_HOVER[lang])  # fmt: skip
         elif lang == "zh" and largest.get(name, 0) >= 10_000 and not axis.tickformat:
@@ -188,7 +198,6 @@ def small_multiples(
                         line={"color": RED, "width": 2}, marker={"size": 4}, hovertemplate=hovertemplate,
                         customdata=rows_of.get("n"), row=row, col=col)  # fmt: skip
     fig.update_annotations(font={"size": 13})
-    fig.update_xaxes(showticklabels=True)
     return fig
 
 

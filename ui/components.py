@@ -36,6 +36,12 @@ def registry_notice(lang: Lang) -> None:
         st.info(t("nodata.registry", lang), icon=":material/inbox:")
 
 
+_TILE_CSS = """<style>
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+</style>"""
+
+
 def kpi_tiles(
     current: pd.Series,
     previous: pd.Series | None,
@@ -44,7 +50,9 @@ def kpi_tiles(
     previous_period: Filters | None,
 ) -> None:
     """One tile per metric (amounts of 亿元 size in 亿元), with its change against the previous period when
-    one is given and the comparison means something (`Metric.comparable`)."""
+    one is given and the comparison means something (`Metric.comparable`). A long label wraps rather than
+    being cut off."""
+    st.html(_TILE_CSS)
     row = st.container(horizontal=True, wrap=True)
     for key in keys:
         metric = BY_KEY[key]

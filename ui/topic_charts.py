@@ -27,28 +27,6 @@ from ui.charts import (
 )
 
 GREEN = "#1e8449"
-MANY = [  # for up to ~20 series (parks)
-    "#1f77b4",
-    "#aec7e8",
-    "#ff7f0e",
-    "#ffbb78",
-    "#2ca02c",
-    "#98df8a",
-    "#d62728",
-    "#ff9896",
-    "#9467bd",
-    "#c5b0d5",
-    "#8c564b",
-    "#c49c94",
-    "#e377c2",
-    "#f7b6d2",
-    "#7f7f7f",
-    "#c7c7c7",
-    "#bcbd22",
-    "#dbdb8d",
-    "#17becf",
-    "#9edae5",
-]
 
 
 # --- visits -----------------------------------------------------------------------------------
@@ -228,8 +206,10 @@ def vaccination_by_size(frame: pd.DataFrame, lang: Lang) -> go.Figure:
 def breakdown(
     frame: pd.DataFrame, dimension: str, order: list[str], illustrative: set[str], lang: Lang
 ) -> go.Figure:
-    """Person-times per center stacked by service category (or by venue)."""
+    """Person-times per center stacked by service category (in the legend), or per venue (see `_venues`)."""
     rows = frame[frame["dimension"] == dimension]
+    if dimension == "venue":
+        return _venues(rows, order, illustrative, lang)
     items = rows.groupby("item")["person_times"].sum().sort_values(ascending=False).index
     centers = [c for c in order if c in set(rows["center"])]
     labels = [center_label(c, c in illustrative, lang) for c in centers]
@@ -238,16 +218,37 @@ def breakdown(
         values = rows[rows["item"] == item].set_index("center").reindex(centers)
         fig.add_bar(
             y=labels, x=values["person_times"], name=safe.plotly(display(item, lang)), orientation="h",
-            marker_color=PALETTE[position % len(PALETTE)] if dimension == "category" else MANY[position % len(MANY)],
-            text=None if dimension == "category" else [safe.plotly(display(item, lang))] * len(values),
-            textposition="inside",
-            insidetextanchor="middle",
-            customdata=values["activities"].fillna(0),
+            marker_color=PALETTE[position % len(PALETTE)], customdata=values["activities"].fillna(0),
             hovertemplate=f"{safe.plotly(display(item, lang))}<br>%{{x:,}} " + t("col.person_times", lang)
             + " · %{customdata} " + t("col.activities", lang) + "<extra></extra>",
         )  # fmt: skip
     return layout(fig, 120 + 48 * len(centers), lang, barmode="stack", yaxis={"autorange": "reversed"},
-                  xaxis_title=t("col.person_times", lang), showlegend=dimension == "category")  # fmt: skip
+                  xaxis_title=t("col.person_times", lang))  # fmt: skip
+
+
+def _venues(rows: pd.DataFrame, order: list[str], illustrative: set[str], lang: Lang) -> go.Figure:
+    """One bar per venue, grouped by center on the axis (and coloured by it); each venue's name on the axis
+    and its person-times beside the bar, so no label has to fit inside a bar."""
+    rank = {center: position for position, center in enumerate(order)}
+    rows = rows.assign(rank=rows["center"].map(rank)).sort_values(
+        ["rank", "person_times"], ascending=[True, False]
+    )
+    fig = go.Figure()
+    for position, venues in rows.groupby("rank", sort=True):
+        name = center_label(venues["center"].iloc[0], venues["center"].iloc[0] in illustrative, lang)
+        fig.add_bar(
+            y=[[name] * len(venues), [safe.plotly(place(v, lang)) for v in venues["item"]]],  # center, venue
+            x=venues["person_times"], orientation="h", name=name, marker_color=PALETTE[int(position) % len(PALETTE)],
+            text=[f"{v:,.0f}" for v in venues["person_times"]], textposition="outside", cliponaxis=False,
+            customdata=venues["activities"].fillna(0),
+            hovertext=[safe.plotly(place(v, lang)) for v in venues["item"]],
+            hovertemplate="%{hovertext}<br>%{x:,} " + t("col.person_times", lang) + " · %{customdata} "
+            + t("col.activities", lang) + "<extra></extra>",
+        )  # fmt: skip
+    if not rows.empty:
+        fig.update_xaxes(range=[0, rows["person_times"].max() * 1.12])  # room for the values beside the bars
+    return layout(fig, 110 + 24 * len(rows), lang, yaxis={"autorange": "reversed"}, bargap=0.25, showlegend=False,
+                  xaxis_title=t("col.person_times", lang))  # fmt: skip
 
 
 def participation_trend(frame: pd.DataFrame, order: list[str], lang: Lang) -> go.Figure:
