@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics.domain import display
+from analytics.domain import display, place
 from analytics.i18n import Lang, t
 from ui.charts import center_label
 
@@ -25,6 +25,10 @@ def _dates(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values).dt.date
 
 
+def _places(values: pd.Series, lang: Lang) -> pd.Series:
+    return values.map(lambda name: place(name, lang) if isinstance(name, str) else name)
+
+
 def enterprise_list(
     frame: pd.DataFrame,
     links: pd.Series,
@@ -33,11 +37,13 @@ def enterprise_list(
     illustrative: set[str] = frozenset(),
 ) -> pd.DataFrame:
     """A list of enterprises: the profile link first, then `columns`, then name and USCC for exports.
-    Illustrative centers keep their * mark."""
+    Illustrative centers keep their * mark; centers and parks are romanised in English."""
     table = pd.DataFrame({"link": links.to_numpy()}, index=frame.index)
     for label, values in columns.items():
         if label == t("common.center", lang):
             values = values.map(lambda c: center_label(c, c in illustrative, lang))
+        elif label == t("col.park", lang):
+            values = _places(values, lang)
         table[label] = values.to_numpy()
     table[t("col.enterprise", lang)] = frame["name"].to_numpy()
     table[t("col.uscc", lang)] = frame["uscc"].to_numpy()
@@ -98,7 +104,7 @@ def parks(frame: pd.DataFrame, illustrative: set[str], order: list[str], lang: L
     return pd.DataFrame(
         {
             t("common.center", lang): frame["center"].map(lambda c: center_label(c, c in illustrative, lang)),
-            t("col.park", lang): frame["park"],
+            t("col.park", lang): _places(frame["park"], lang),
             t("col.output", lang): frame["output"].map("{:,.0f}".format),
             t("col.output_prev", lang): frame["output_prev_year"].map("{:,.0f}".format),
             t("col.yoy", lang): frame["yoy"].map(lambda v: "—" if pd.isna(v) else f"{v:+.1%}"),
@@ -172,13 +178,13 @@ def people(frame: pd.DataFrame, illustrative: set[str], order: list[str], lang: 
     )
 
 
-def top_activities(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+def top_activities(frame: pd.DataFrame, lang: Lang, illustrative: set[str]) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("col.date", lang): _dates(frame["activity_date"]),
             t("col.activity", lang): frame["name"],
-            t("common.center", lang): frame["center"],
-            t("col.venue", lang): frame["venue"],
+            t("common.center", lang): frame["center"].map(lambda c: center_label(c, c in illustrative, lang)),
+            t("col.venue", lang): _places(frame["venue"], lang),
             t("col.category", lang): frame["category"].map(lambda c: display(c, lang)),
             t("col.person_times", lang): frame["person_times"],
             t("col.people", lang): frame["people"],

@@ -47,7 +47,7 @@ components.table(
 )
 
 st.subheader(t("participation.top_title", lang))
-top = topic_tables.top_activities(data.mart("activities_top", filters), lang)
+top = topic_tables.top_activities(data.mart("activities_top", filters), lang, illustrative)
 st.dataframe(top, hide_index=True, placeholder="—", column_config=components.number_columns(top))
 components.downloads(top, "top-activities", lang)
 
