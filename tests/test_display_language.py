@@ -183,7 +183,7 @@ def test_the_english_overview_labels_centers_with_their_romanised_names(app_env)
 def test_the_output_tiles_show_yi_yuan_and_no_change_for_last_year(app_env):
     at = open_page("views/output.py", "zh")
     assert not at.exception
-    tiles = {m.label: m for m in at.metric}
+    tiles = {m.label: m for m in at.metric[:3]}  # the period's tiles (the year-to-date ones follow)
     assert tiles["工业总产值"].value.endswith("亿元")
     assert tiles["上年同期产值"].value.endswith("亿元")
     assert tiles["上年同期产值"].proto.delta == ""  # last year's output against the period before: no change
@@ -203,3 +203,8 @@ def test_a_table_as_phone_cards_keeps_each_label_beside_its_value_escaped():
     assert "<img" not in cards
     by_column = components.phone_cards(frame.reset_index(), titled_by_index=False)
     assert '<div class="phone-card-title">企业数</div>' in by_column
+
+
+def test_a_table_without_rows_or_columns_has_no_cards():
+    assert components.phone_cards(pd.DataFrame({"a": []}), titled_by_index=False) == ""
+    assert components.phone_cards(pd.DataFrame(index=["x"]), titled_by_index=True) == ""

@@ -30,6 +30,37 @@ PALETTE = [
     "#bab0ac",
 ]
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# Plotly's own texts (toolbar, hints) and its month and day names in Chinese: a locale given with the chart.
+_ZH_CN = {
+    "dictionary": {
+        "Autoscale": "自动缩放",
+        "Box Select": "矩形框选",
+        "Compare data on hover": "悬停时比较数据",
+        "Double-click to zoom back out": "双击恢复缩放",
+        "Download plot": "下载图表",
+        "Download plot as a PNG": "下载图表（PNG）",
+        "Pan": "平移",
+        "Reset axes": "重置坐标轴",
+        "Reset view": "重置视图",
+        "Show closest data on hover": "悬停时显示最近的数据",
+        "Toggle Spike Lines": "显示 / 隐藏辅助线",
+        "Zoom": "缩放",
+        "Zoom in": "放大",
+        "Zoom out": "缩小",
+    },
+    "format": {
+        "days": ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
+        "shortDays": ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
+        "months": [f"{m}月" for m in range(1, 13)],
+        "shortMonths": [f"{m}月" for m in range(1, 13)],
+        "date": "%Y-%m-%d",
+    },
+}
+
+
+def config(lang: Lang) -> dict[str, object]:
+    """The charts' Plotly config in `lang` (Plotly itself speaks English)."""
+    return {**CONFIG, "locale": "zh-CN", "locales": {"zh-CN": _ZH_CN}} if lang == "zh" else CONFIG
 
 
 def center_label(center: str, is_illustrative: bool, lang: Lang) -> str:

@@ -16,7 +16,7 @@ from analytics.filters import Filters, describe_period
 from analytics.i18n import Lang, t
 from analytics.metrics import BY_KEY, is_missing
 from ui import auth, context, data, drill, links, safe, topic_tables
-from ui.charts import CONFIG
+from ui.charts import config
 
 
 def page_header(title: str, filters: Filters, lang: Lang) -> None:
@@ -75,13 +75,17 @@ def kpi_tiles(
 
 
 def chart(figure: go.Figure, key: str) -> None:
-    st.plotly_chart(figure, key=key, config=CONFIG)
+    st.plotly_chart(figure, key=key, config=config(context.lang()))
 
 
 def clickable_chart(figure: go.Figure, key: str, kind: str) -> None:
     """A chart whose clicked point (its customdata) narrows the page; see ui.drill."""
     st.plotly_chart(
-        figure, key=key, config=CONFIG, on_select=partial(drill.select, key, kind), selection_mode="points"
+        figure,
+        key=key,
+        config=config(context.lang()),
+        on_select=partial(drill.select, key, kind),
+        selection_mode="points",
     )
 
 
@@ -181,7 +185,10 @@ def _cell(value: object) -> str:
 
 def phone_cards(frame: pd.DataFrame, titled_by_index: bool) -> str:
     """`frame` as HTML cards, one per row: its title (the index, or else the first column), then each
-    column's label beside its value. Every text escaped (ui/safe.py)."""
+    column's label beside its value. Every text escaped (ui/safe.py). Nothing ("") for a frame without rows
+    or columns: the grid alone says that."""
+    if frame.empty:
+        return ""
     titles = frame.index if titled_by_index else frame.iloc[:, 0]
     fields = frame if titled_by_index else frame.iloc[:, 1:]
     cards = [
@@ -203,7 +210,8 @@ def table(frame: pd.DataFrame, stem: str | None = None, lang: Lang = "zh", **kwa
     config["_index"] = st.column_config.TextColumn(width="large")
     with st.container():
         st.dataframe(frame, column_config=config, placeholder="—", **kwargs)
-        st.html(phone_cards(frame, titled_by_index=kwargs.get("hide_index") is not True))
+        if cards := phone_cards(frame, titled_by_index=kwargs.get("hide_index") is not True):
+            st.html(cards)
     if stem:
         downloads(frame.reset_index() if kwargs.get("hide_index") is False else frame, stem, lang)
 
@@ -246,7 +254,8 @@ def listing(table: pd.DataFrame, stem: str, lang: Lang) -> None:
             table, hide_index=True, height=min(380, 35 * (len(table) + 1) + 3), placeholder="—",
             column_config=number_columns(table),
         )  # fmt: skip
-        st.html(phone_cards(table, titled_by_index=False))
+        if cards := phone_cards(table, titled_by_index=False):
+            st.html(cards)
     downloads(table, stem, lang)
 
 

@@ -1,5 +1,5 @@
 """On a phone (390 × 844) every KPI shows its label beside its number, without sideways scrolling; the
-uploader speaks the page's language."""
+uploader and the chart toolbars speak the page's language."""
 
 import re
 
@@ -75,3 +75,12 @@ def test_the_uploader_speaks_chinese(server, page):
     assert styles["button"] == '"选择文件"'
     assert styles["drop"] == '"将文件拖放到此处"'
     assert styles["limit"].startswith('"每个文件不超过 50 MB')
+
+
+def test_the_chart_toolbar_speaks_chinese(server, page):
+    open_app(page, server.url)
+    chart = page.locator(".js-plotly-plot").first
+    chart.wait_for(timeout=TIMEOUT)
+    titles = chart.locator(".modebar-btn").evaluate_all("buttons => buttons.map(b => b.dataset.title)")
+    assert "缩放" in titles and "下载图表（PNG）" in titles
+    assert not [title for title in titles if title.isascii()], titles
