@@ -38,6 +38,7 @@ _ZH_CN = {
         "Compare data on hover": "悬停时比较数据",
         "Double-click to zoom back out": "双击恢复缩放",
         "Download plot": "下载图表",
+        "Fullscreen": "全屏",
         "Download plot as a PNG": "下载图表（PNG）",
         "Pan": "平移",
         "Reset axes": "重置坐标轴",

@@ -46,7 +46,7 @@ def test_every_overview_kpi_is_a_card_with_its_numbers_inside_the_screen(server,
 def test_the_change_view_is_cards_too(server, page):
     page.set_viewport_size(PHONE)
     open_app(page, server.url)
-    page.get_by_role("button", name="较上期变化").click()
+    page.locator('[data-testid="stButtonGroup"]').get_by_text("较上期变化", exact=True).click()
     wait_idle(page)
     card = page.locator(".phone-card").filter(has_text="办结率").first
     expect(card.locator("dd").last).to_contain_text("个百分点", timeout=TIMEOUT)
@@ -83,4 +83,6 @@ def test_the_chart_toolbar_speaks_chinese(server, page):
     chart.wait_for(timeout=TIMEOUT)
     titles = chart.locator(".modebar-btn").evaluate_all("buttons => buttons.map(b => b.dataset.title)")
     assert "缩放" in titles and "下载图表（PNG）" in titles
-    assert not [title for title in titles if title.isascii()], titles
+    assert not [title for title in titles if title.isascii() and title != "Fullscreen"], titles
+    fullscreen = chart.locator('.modebar-btn[data-title="Fullscreen"]')  # Streamlit's own button
+    assert fullscreen.evaluate("button => getComputedStyle(button, '::after').content") == '"全屏"'
