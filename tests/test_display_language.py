@@ -10,6 +10,7 @@ import pytest
 
 from analytics.demo.catalog import CENTERS
 from analytics.domain import ROMANISED, place
+from analytics.i18n import t
 from analytics.metrics import BY_KEY, money
 from tests.apptest_pages import open_page
 from ui import charts, components, ticket_charts, topic_charts
@@ -139,8 +140,8 @@ def _trend(centers: list[str]) -> pd.DataFrame:
 def test_six_or_more_lines_become_small_multiples():
     centers = [spec.name for spec in CENTERS]
     many = ticket_charts.trend(_trend(centers), "median", "zh", {"罗村"}, centers)
-    panels = [axis for axis in many.select_xaxes()]
-    assert len(panels) >= 6
+    assert len(list(many.select_xaxes())) >= 6
+    assert len({axis.matches for axis in many.select_yaxes()} - {None}) == 1  # one scale for every panel
     titles = [a.text for a in many.layout.annotations]
     assert titles[:2] == ["长虹岭", "罗村*"]
     assert all(trace.line.color == charts.GREY for trace in many.data if trace.name == "全部中心")
@@ -208,3 +209,14 @@ def test_a_table_as_phone_cards_keeps_each_label_beside_its_value_escaped():
 def test_a_table_without_rows_or_columns_has_no_cards():
     assert components.phone_cards(pd.DataFrame({"a": []}), titled_by_index=False) == ""
     assert components.phone_cards(pd.DataFrame(index=["x"]), titled_by_index=True) == ""
+
+
+def test_illustrative_centers_keep_their_star_on_the_completeness_and_participation_pages(app_env):
+    at = open_page("views/data_completeness.py")
+    assert not at.exception
+    assert {"长虹岭", "罗村*", "大学城*"} <= set(at.dataframe[0].value.index)
+    assert any(caption.value == t("illustrative.note", "zh") for caption in at.caption)
+    participation = open_page("views/participation.py", "en")
+    top = next(frame.value for frame in participation.dataframe if "Activity" in frame.value.columns)
+    centers = set(top["Center"])
+    assert centers and all(c == "长虹岭 Changhongling" or c.endswith("*") for c in centers)

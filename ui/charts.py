@@ -216,7 +216,7 @@ def small_multiples(
     and a frame, e.g. all centers) drawn grey in every panel so each center reads against it."""
     names = list(panels)
     rows = math.ceil(len(names) / columns)
-    fig = make_subplots(rows=rows, cols=columns, shared_xaxes=True, shared_yaxes=True, subplot_titles=names,
+    fig = make_subplots(rows=rows, cols=columns, shared_xaxes=True, shared_yaxes="all", subplot_titles=names,
                         vertical_spacing=0.12 if rows > 1 else 0.0, horizontal_spacing=0.04)  # fmt: skip
     for position, name in enumerate(names):
         row, col = position // columns + 1, position % columns + 1
@@ -388,7 +388,7 @@ def participation_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
     return _style(fig, t("overview.axis_per_1000", lang), len(centers), lang)
 
 
-def completeness_heatmap(frame: pd.DataFrame, lang: Lang) -> go.Figure:
+def completeness_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str]) -> go.Figure:
     """Centers × months of one dataset: row counts, empty months blank; hover shows the last upload."""
     months = sorted(frame["month"].unique())
     centers = list(dict.fromkeys(frame["center"]))
@@ -413,7 +413,7 @@ def completeness_heatmap(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     ]
     fig = go.Figure(
         go.Heatmap(
-            z=grid.where(grid > 0).to_numpy(), x=[month_name(m, lang) for m in months], y=[safe.plotly(place(c, lang)) for c in centers],
+            z=grid.where(grid > 0).to_numpy(), x=[month_name(m, lang) for m in months], y=[center_label(c, c in illustrative, lang) for c in centers],
             text=text.to_numpy(), texttemplate="%{text}", hovertext=hover, hoverinfo="text",
             colorscale="Blues", showscale=False, xgap=2, ygap=2,
         )

@@ -53,7 +53,7 @@ def kpi_export(kpis: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return frame
 
 
-def latest_months(completeness: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+def latest_months(completeness: pd.DataFrame, lang: Lang, illustrative: set[str]) -> pd.DataFrame:
     """Per center and dataset: the latest month with data and when it was last uploaded (who is behind)."""
     from analytics.intake import DATASETS
 
@@ -72,7 +72,9 @@ def latest_months(completeness: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     datasets = list(dict.fromkeys(completeness["dataset"]))
     table = table.reindex(index=centers, columns=datasets).fillna("—")
     table.columns = [DATASETS[d].title(lang) for d in datasets]
-    table.index.name = t("common.center", lang)
+    table.index = pd.Index(
+        [center_label(c, c in illustrative, lang) for c in centers], name=t("common.center", lang)
+    )
     return table
 
 
