@@ -220,3 +220,13 @@ def test_illustrative_centers_keep_their_star_on_the_completeness_and_participat
     top = next(frame.value for frame in participation.dataframe if "Activity" in frame.value.columns)
     centers = set(top["Center"])
     assert centers and all(c == "长虹岭 Changhongling" or c.endswith("*") for c in centers)
+
+
+@pytest.mark.parametrize(("lang", "header"), [("zh", "行号"), ("en", "Row")])
+def test_the_import_preview_names_its_row_numbers(app_env, lang, header):
+    at = open_page("views/data_import.py", lang)
+    data = "工单号,受理日期,统一社会信用代码,诉求类别\nP-1,2022-06-30,91440605MA00000000,政策咨询\n".encode()
+    at.file_uploader(key="import_files").upload("p.csv", data, "text/csv").run()
+    assert not at.exception, at.exception
+    preview = next(frame.value for frame in at.dataframe if frame.value.index.name == header)
+    assert list(preview.index) == [2]  # the row as the file shows it (its header is row 1)
