@@ -164,6 +164,7 @@ def downloads(frame: pd.DataFrame, stem: str, lang: Lang) -> None:
 # On a narrow screen (a phone) a table is shown as cards, one per row, each label beside its value: the
 # wide grid is hidden there, the cards everywhere else. The cards and the grid share one st.container.
 PHONE_WIDTH = 640
+WIDE_LABEL = 8  # characters: a longer label takes the card's whole width (two pairs a row otherwise)
 _PHONE_CSS = f"""<style>
 .phone-cards {{ display: flex; flex-direction: column; gap: 0.5rem; }}
 .phone-card {{ border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 0.5rem 0.75rem; }}
@@ -171,6 +172,7 @@ _PHONE_CSS = f"""<style>
 .phone-card dl {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: 0.1rem 1rem;
   margin: 0; padding: 0; }}
 .phone-pair {{ display: flex; justify-content: space-between; gap: 0.5rem; }}
+.phone-pair.wide {{ grid-column: 1 / -1; }}
 .phone-pair dt {{ font-weight: 400; margin: 0; overflow-wrap: anywhere; }}
 .phone-pair dd {{ margin: 0; font-variant-numeric: tabular-nums; white-space: nowrap; }}
 @media (min-width: {PHONE_WIDTH + 1}px) {{
@@ -202,7 +204,8 @@ def phone_cards(frame: pd.DataFrame, titled_by_index: bool) -> str:
     cards = [
         f'<div class="phone-card"><div class="phone-card-title">{_cell(title)}</div><dl>'
         + "".join(
-            f'<div class="phone-pair"><dt>{_cell(label)}</dt><dd>{_cell(value)}</dd></div>'
+            f'<div class="phone-pair{" wide" if len(str(label)) > WIDE_LABEL else ""}"><dt>{_cell(label)}</dt>'
+            f"<dd>{_cell(value)}</dd></div>"
             for label, value in row.items()
         )
         + "</dl></div>"
