@@ -137,8 +137,11 @@ def output_growth(kpis: pd.DataFrame, growth: pd.DataFrame, lang: Lang) -> go.Fi
         )  # fmt: skip
     fig = go.Figure(bars)
     fig.add_vline(x=0, line_color="#444", line_width=1)
+    values = pd.concat([centers["output_yoy"], centers["like_for_like_yoy"]]).dropna()
+    low, high = min(values.min(), 0.0) if len(values) else 0.0, max(values.max(), 0.0) if len(values) else 0.0
+    room = 0.18 * (high - low or 0.1)  # for the values written beside the bars, on either side
     return layout(fig, 120 + 70 * len(centers), lang, barmode="group", yaxis={"autorange": "reversed"},
-                  xaxis={"tickformat": "+.0%"})  # fmt: skip
+                  xaxis={"tickformat": "+.0%", "range": [low - room if low < 0 else low, high + room]})  # fmt: skip
 
 
 def growth_distribution(bins: pd.DataFrame, lang: Lang) -> go.Figure:
