@@ -129,7 +129,7 @@ def trend(
     everyone = rows[rows["center"].isna()]
     centers = rows[rows["center"].notna()]
     one = centers["center"].nunique() == 1  # one center: its line is the whole scope
-    hover = "%{x|%Y-%m}: %{y} (n=%{customdata})<extra></extra>"
+    hover = "%{x|%Y-%m}: %{y} (n=%{customdata})"  # the line's name beside it
     fig, height = lines_by_center(
         centers,
         "month",
