@@ -83,3 +83,56 @@ ENGLISH: dict[str, str] = {
 def display(value: str, lang: str) -> str:
     """A vocabulary value as shown in `lang` (Chinese values unchanged in zh; unknown values as is)."""
     return ENGLISH.get(value, value) if lang == "en" else value
+
+
+# Romanised labels of the places (centers, parks, venues), shown beside the Chinese in English
+# ("长虹岭 Changhongling"). One table; a name not in it stays Chinese only.
+_CENTERS: dict[str, str] = {
+    "长虹岭": "Changhongling",
+    "罗村": "Luocun",
+    "松岗": "Songgang",
+    "小塘": "Xiaotang",
+    "官窑": "Guanyao",
+    "大学城": "Daxuecheng",
+}
+_VENUE_KINDS: dict[str, str] = {  # the venues every center has, after the center's name
+    "党群服务中心": "Party-Mass Service Center",
+    "职工之家": "Workers' Home",
+    "文化广场": "Culture Square",
+    "亲子活动中心": "Parent-Child Activity Center",
+}
+ROMANISED: dict[str, str] = {
+    **_CENTERS,
+    "长虹岭工业园": "Changhongling Industrial Park",
+    "长虹岭北园": "Changhongling North Park",
+    "虹岭科创园": "Hongling Sci-Tech Park",
+    "罗村工业区": "Luocun Industrial Zone",
+    "联星工业园": "Lianxing Industrial Park",
+    "芦塘工业园": "Lutang Industrial Park",
+    "罗村科技园": "Luocun Technology Park",
+    "松岗工业园": "Songgang Industrial Park",
+    "松夏工业园": "Songxia Industrial Park",
+    "小塘工业区": "Xiaotang Industrial Zone",
+    "五金城园区": "Wujincheng Park",
+    "小塘新材料园": "Xiaotang New Materials Park",
+    "官窑工业区": "Guanyao Industrial Zone",
+    "官窑生态工业园": "Guanyao Eco-Industrial Park",
+    "永安产业园": "Yong'an Industrial Park",
+    "大学城创新园": "Daxuecheng Innovation Park",
+    "软件科技园": "Ruanjian Technology Park",
+    "党群服务中心": "Party-Mass Service Center",
+    "长虹岭职工家活动中心": "Changhongling Workers' Home Activity Center",
+    "罗马职工文化广场": "Luoma Workers' Culture Square",
+    "小候鸟亲子活动中心": "Xiaohouniao Parent-Child Activity Center",
+    **{
+        f"{center}{kind}": f"{latin} {kind_en}"
+        for center, latin in _CENTERS.items()
+        for kind, kind_en in _VENUE_KINDS.items()
+    },
+}
+
+
+def place(name: str, lang: str) -> str:
+    """A center, park or venue as shown in `lang`: in English its romanised label beside the Chinese."""
+    latin = ROMANISED.get(name) if lang == "en" else None
+    return f"{name} {latin}" if latin else name

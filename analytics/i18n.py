@@ -300,7 +300,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     # Output page
     "page.output": {"zh": "产值", "en": "Output"},
     "output.title": {"zh": "工业总产值", "en": "Gross industrial output"},
-    "output.monthly_title": {"zh": "月度产值（万元）", "en": "Monthly output (10k yuan)"},
+    "output.monthly_title": {"zh": "月度产值", "en": "Monthly output"},
     "output.by": {"zh": "按", "en": "By"},
     "output.by.center": {"zh": "产业社区", "en": "Center"},
     "output.by.park": {"zh": "园区", "en": "Park"},
@@ -818,6 +818,15 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "暂无数据：统计期间（{period}）和所选范围内没有可以画图的数据。",
         "en": "No data for {period} in the selection: nothing to draw.",
     },
+    # issue 12 C: chart units, the uploader's own texts, the preview's row numbers, the phone's KPI cards
+    "chart.output_in": {"zh": "产值（{unit}）", "en": "Output ({unit})"},
+    "uploader.drop": {"zh": "将文件拖放到此处", "en": "Drag and drop files here"},
+    "uploader.limit": {
+        "zh": "每个文件不超过 {mb} MB · {types}",
+        "en": "Up to {mb} MB per file · {types}",
+    },
+    "uploader.browse": {"zh": "选择文件", "en": "Browse files"},
+    "import.row_number": {"zh": "行号", "en": "Row"},
 }
 
 

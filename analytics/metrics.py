@@ -37,6 +37,8 @@ class Metric:
     unit_en: str = ""
     better: Literal["higher", "lower"] | None = None
     sample_key: str | None = None  # the count this metric is computed over (its sample size)
+    # False: a change against another period says nothing (registry counts, last year's output)
+    comparable: bool = True
 
     def label(self, lang: Lang) -> str:
         return self.label_zh if lang == "zh" else self.label_en
@@ -59,13 +61,27 @@ class Metric:
         """How a change of this metric (see `change`) is shown: points, days or percent."""
         return {Kind.RATIO: Cell.POINTS_CHANGE, Kind.DAYS: Cell.DAYS_CHANGE}.get(self.kind, Cell.GROWTH)
 
+    def short_label(self, lang: Lang) -> str:
+        """The label on a tile and a chart axis: an amount carries its own unit there (see `money`)."""
+        if self.kind is not Kind.MONEY:
+            return self.label(lang)
+        return (
+            self.label_zh.removesuffix(f"（{self.unit_zh}）")
+            if lang == "zh"
+            else self.label_en.removesuffix(f" ({self.unit_en})")
+        )
+
+    def short(self, value: float | None, lang: Lang) -> str:
+        """The value on a tile: as `format`, amounts of 亿元 size in 亿元 (tables and exports keep 万元)."""
+        return money(value, lang) if self.kind is Kind.MONEY else self.format(value)
+
     def format(self, value: float | None) -> str:
         """Display form: '—' for null, else rounded per kind (rounding is for display only)."""
         return format_cell(self.cell, value, "zh")
 
     def change(self, current: float | None, previous: float | None) -> float | None:
         """Change against a comparison value: difference for ratios and days, relative for amounts."""
-        if is_missing(current) or is_missing(previous):
+        if not self.comparable or is_missing(current) or is_missing(previous):
             return None
         if self.kind in (Kind.RATIO, Kind.DAYS):
             return current - previous
@@ -83,19 +99,41 @@ class Metric:
         return format_cell(self.change_cell, self.change(current, previous), lang)
 
 
+YI = 10_000  # 万元 in one 亿元
+# Amounts are held in 万元. On tiles and charts: (divisor, unit, decimals) from one 亿元 up, and below it.
+MONEY_UNITS: dict[str, tuple[tuple[float, str, int], tuple[float, str, int]]] = {
+    "zh": ((YI, "亿元", 2), (1, "万元", 0)),
+    "en": ((100_000, "bn yuan", 2), (100, "M yuan", 1)),
+}
+
+
+def money_unit(largest: float, lang: Lang) -> tuple[float, str, int]:
+    """How to show amounts (万元) whose largest is `largest`: in 亿元 (bn yuan) from one 亿元 up."""
+    large, small = MONEY_UNITS[lang]
+    return large if abs(largest) >= YI else small
+
+
+def money(value: float | None, lang: Lang) -> str:
+    """An amount held in 万元 as a tile shows it: "218.56亿元", "8,000万元"; "21.86 bn yuan", "80.0 M yuan"."""
+    if is_missing(value):
+        return "—"
+    divisor, unit, decimals = money_unit(value, lang)
+    return f"{value / divisor:,.{decimals}f}{'' if lang == 'zh' else ' '}{unit}"
+
+
 # fmt: off
 CATALOG: tuple[Metric, ...] = (
     Metric(
         "enterprises", "企业数", "Enterprises",
         "范围内的企业（企业名录，不按日期筛选）。",
         "Enterprises in scope (registry, not date-filtered).",
-        Kind.COUNT, "家", "",
+        Kind.COUNT, "家", "", comparable=False,
     ),
     Metric(
         "workers", "产业工人数", "Industrial workers",
         "范围内企业员工人数之和。",
         "Sum of the employees of those enterprises.",
-        Kind.COUNT, "人", "",
+        Kind.COUNT, "人", "", comparable=False,
     ),
     Metric(
         "visits", "走访次数", "Visits",
@@ -179,7 +217,7 @@ CATALOG: tuple[Metric, ...] = (
         "output_value_prev_year", "上年同期产值（万元）", "Output same months last year (10k yuan)",
         "同一批月份提前一年的产值之和。",
         "Sum of the output of the same months one year earlier.",
-        Kind.MONEY, "万元", "10k yuan",
+        Kind.MONEY, "万元", "10k yuan", comparable=False,
     ),
     Metric(
         "output_yoy", "产值同比增速", "Output growth (YoY)",

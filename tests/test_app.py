@@ -51,7 +51,7 @@ def test_filters_come_from_the_url(app_env):
     assert at.caption[0].value == (
         "Period 1 Jan 2021 – 30 Jun 2021 | Centers: 长虹岭 | Parks: all | Enterprise type: High-tech"
     )
-    assert list(at.dataframe[0].value.columns) == ["长虹岭", "Total"]
+    assert list(at.dataframe[0].value.columns) == ["长虹岭 Changhongling", "Total"]
 
 
 def test_parks_are_narrowed_to_the_chosen_centers(app_env):

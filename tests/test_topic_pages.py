@@ -83,8 +83,8 @@ def test_topic_tiles_match_summary(app_env):
         next(m.value for m in at_visits.metric if m.label == "走访覆盖率") == f"{total['visit_coverage']:.1%}"
     )
     assert (
-        next(m.value for m in at_output.metric if m.label == "工业总产值（万元）")
-        == f"{total['output_value']:,.0f}"
+        next(m.value for m in at_output.metric if m.label == "工业总产值")
+        == f"{total['output_value'] / 10_000:,.2f}亿元"
     )
     assert (
         next(m.value for m in at_vaccination.metric if m.label == "疫苗接种率")

@@ -2,25 +2,77 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
+from analytics.domain import place
 from analytics.i18n import Lang, t
-from analytics.metrics import BY_KEY, SMALL_SAMPLE
+from analytics.metrics import BY_KEY, SMALL_SAMPLE, money_unit
 from ui import safe
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 RED, ORANGE, BLUE, GREY = "#b03a2e", "#e59866", "#2e86c1", "#7f8c8d"
+PALETTE = [
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
+]
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# Plotly's own texts (toolbar, hints) and its month and day names in Chinese: a locale given with the chart.
+_ZH_CN = {
+    "dictionary": {
+        "Autoscale": "自动缩放",
+        "Box Select": "矩形框选",
+        "Compare data on hover": "悬停时比较数据",
+        "Double-click to zoom back out": "双击恢复缩放",
+        "Download plot": "下载图表",
+        "Fullscreen": "全屏",
+        "Download plot as a PNG": "下载图表（PNG）",
+        "Pan": "平移",
+        "Reset axes": "重置坐标轴",
+        "Reset view": "重置视图",
+        "Show closest data on hover": "悬停时显示最近的数据",
+        "Toggle Spike Lines": "显示 / 隐藏辅助线",
+        "Zoom": "缩放",
+        "Zoom in": "放大",
+        "Zoom out": "缩小",
+    },
+    "format": {
+        "days": ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
+        "shortDays": ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
+        "months": [f"{m}月" for m in range(1, 13)],
+        "shortMonths": [f"{m}月" for m in range(1, 13)],
+        "date": "%Y-%m-%d",
+    },
+}
 
 
-def center_label(center: str, is_illustrative: bool) -> str:
-    """A center's name in a chart (escaped for Plotly), * when illustrative."""
-    return f"{safe.plotly(center)}*" if is_illustrative else safe.plotly(center)
+def config(lang: Lang) -> dict[str, object]:
+    """The charts' Plotly config in `lang` (Plotly itself speaks English)."""
+    return {**CONFIG, "locale": "zh-CN", "locales": {"zh-CN": _ZH_CN}} if lang == "zh" else CONFIG
 
 
-def layout(fig: go.Figure, height: int, **extra: object) -> go.Figure:
-    """The common look: white template, CJK font, legend above on the right."""
+def center_label(center: str, is_illustrative: bool, lang: Lang) -> str:
+    """A center's name in a chart or table (escaped for Plotly), romanised beside it in English, * when
+    illustrative."""
+    label = safe.plotly(place(center, lang))
+    return f"{label}*" if is_illustrative else label
+
+
+def layout(fig: go.Figure, height: int, lang: Lang, **extra: object) -> go.Figure:
+    """The common look: white template, CJK font, legend above on the right; axes in `lang` (`localise`)."""
     fig.update_layout(
         template="plotly_white",
         font={"family": FONT, "size": 13},
@@ -29,6 +81,107 @@ def layout(fig: go.Figure, height: int, **extra: object) -> go.Figure:
         height=height,
         **extra,
     )
+    return localise(fig, lang)
+
+
+# --- the language of axes -----------------------------------------------------------------------
+
+# Date ticks as the builders ask for them (month or day), in each language; hovers show the full day.
+DATE_TICKS: dict[str, dict[str, str]] = {
+    "%Y-%m": {"zh": "%Y年%-m月", "en": "%b %Y"},
+    "%Y-%m-%d": {"zh": "%-m月%-d日<br>%Y年", "en": "%-d %b<br>%Y"},
+}
+DATE_HOVER = {"zh": "%Y年%-m月%-d日", "en": "%-d %b %Y"}
+COMPACT_DATES = {"zh": "%-m月<br>%Y年", "en": "%b<br>%Y"}  # in small multiples' narrow panels
+# Chinese number suffixes, largest first: 万 (10⁴) and 亿 (10⁸) where Plotly would write k and M.
+CHINESE_SUFFIXES = ((100_000_000, "亿"), (10_000, "万"))
+
+
+def chinese_number(value: float) -> str:
+    """A tick value with 万 / 亿 instead of k / M: 25000 → "2.5万", 300000000 → "3亿", 800 → "800"."""
+    for size, suffix in CHINESE_SUFFIXES:
+        if abs(value) >= size:
+            return f"{value / size:,.4g}{suffix}"
+    return f"{value:,.4g}"
+
+
+def _nice_ticks(largest: float, count: int = 5) -> list[float]:
+    """Round tick values from 0 to past `largest` (steps of 1, 2, 2.5 or 5 × 10ⁿ)."""
+    raw = largest / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    return [step * i for i in range(int(largest // step) + 2)]
+
+
+def _is_dates(values: object) -> bool:
+    array = np.asarray(values) if values is not None else np.array([])
+    if array.size == 0:
+        return False
+    return np.issubdtype(array.dtype, np.datetime64) or isinstance(array.flat[0], dt.date)
+
+
+def _numbers(values: object) -> np.ndarray:
+    return pd.to_numeric(pd.Series(np.asarray(values, dtype=object)), errors="coerce").to_numpy(dtype=float)
+
+
+def _largest_values(fig: go.Figure) -> dict[str, float]:
+    """Per numeric axis ("x", "y2" …): the largest absolute value drawn on it, stacked bars added up."""
+    stacked = fig.layout.barmode in ("stack", "relative")
+    largest: dict[str, float] = {}
+    stacks: dict[tuple[str, object], float] = {}
+    for trace in fig.data:
+        if trace.type not in ("bar", "scatter"):
+            continue
+        horizontal = trace.type == "bar" and trace.orientation == "h"
+        axis = (trace.xaxis or "x") if horizontal else (trace.yaxis or "y")
+        values, positions = (trace.x, trace.y) if horizontal else (trace.y, trace.x)
+        if values is None or _is_dates(values):
+            continue
+        numbers = np.nan_to_num(_numbers(values))
+        if trace.type == "bar" and stacked and positions is not None:
+            for position, number in zip(np.asarray(positions, dtype=object).tolist(), numbers, strict=False):
+                stacks[axis, position] = stacks.get((axis, position), 0.0) + abs(number)
+        elif numbers.size:
+            largest[axis] = max(largest.get(axis, 0.0), float(np.abs(numbers).max()))
+    for (axis, _), total in stacks.items():
+        largest[axis] = max(largest.get(axis, 0.0), total)
+    return largest
+
+
+def _date_axes(fig: go.Figure) -> set[str]:
+    axes = set()
+    for trace in fig.data:
+        for letter in ("x", "y"):
+            if _is_dates(getattr(trace, letter, None)):
+                axes.add(getattr(trace, f"{letter}axis", None) or letter)
+    return axes
+
+
+def localise(fig: go.Figure, lang: Lang) -> go.Figure:
+    """Every axis in `lang`: date ticks as "2022年3月" (or "Mar 2022"), and in Chinese large numbers with
+    万 / 亿 rather than k / M. Used by every figure builder, through `layout`."""
+    dates, largest = _date_axes(fig), _largest_values(fig)
+    panels = len(list(fig.select_xaxes())) > 1
+
+    def one(axis: go.layout.XAxis | go.layout.YAxis) -> None:
+        name = axis.plotly_name.replace("axis", "")  # "xaxis2" -> "x2"
+        if (name in dates or axis.type == "date") and panels:
+            axis.update(
+                tickformat=COMPACT_DATES[lang],
+                hoverformat=DATE_HOVER[lang],
+                nticks=4,
+                dtick=None,
+                tickangle=0,
+            )
+        elif name in dates or axis.type == "date":
+            axis.update(tickformat=DATE_TICKS.get(axis.tickformat or "%Y-%m", {}).get(lang, axis.tickformat),
+                        hoverformat=DATE_HOVER[lang])  # fmt: skip
+        elif lang == "zh" and largest.get(name, 0) >= 10_000 and not axis.tickformat:
+            ticks = _nice_ticks(largest[name])
+            axis.update(tickvals=ticks, ticktext=[chinese_number(v) for v in ticks])
+
+    fig.for_each_xaxis(one)
+    fig.for_each_yaxis(one)
     return fig
 
 
@@ -43,41 +196,122 @@ def line_mode(points: int, mode: str = "lines") -> str:
     return mode if points > 1 else "markers"
 
 
+def month_name(month: object, lang: Lang) -> str:
+    """A month as a tick or cell reads it: "2022年3月", "Mar 2022"."""
+    stamp = pd.Timestamp(month)
+    return f"{stamp.year}年{stamp.month}月" if lang == "zh" else f"{stamp:%b %Y}"
+
+
+def money_axis(largest: float, lang: Lang) -> tuple[float, str, str]:
+    """For a chart of output held in 万元 whose largest is `largest`: the divisor, the axis title and the
+    hover format (亿元 from one 亿元 up, as on the tiles)."""
+    divisor, unit, decimals = money_unit(largest, lang)
+    return divisor, t("chart.output_in", lang, unit=unit), f"%{{y:,.{decimals}f}} {unit}"
+
+
+# --- many lines: small multiples -------------------------------------------------------------------
+
+MANY_LINES = 6  # from this many lines a chart is drawn as small multiples
+
+
+def small_multiples(
+    panels: dict[str, pd.DataFrame],
+    x: str,
+    y: str,
+    lang: Lang,
+    context: tuple[str, pd.DataFrame] | None = None,
+    hovertemplate: str | None = None,
+    columns: int = 3,
+) -> go.Figure:
+    """One small panel per center (its label as the panel's title), sharing both axes; `context` (a name
+    and a frame, e.g. all centers) drawn grey in every panel so each center reads against it."""
+    names = list(panels)
+    rows = math.ceil(len(names) / columns)
+    fig = make_subplots(rows=rows, cols=columns, shared_xaxes=True, shared_yaxes="all", subplot_titles=names,
+                        vertical_spacing=0.12 if rows > 1 else 0.0, horizontal_spacing=0.04)  # fmt: skip
+    for position, name in enumerate(names):
+        row, col = position // columns + 1, position % columns + 1
+        if context is not None:
+            label, frame = context
+            fig.add_scatter(x=frame[x], y=frame[y], name=label, mode="lines", legendgroup="context",
+                            showlegend=position == 0, line={"color": GREY, "dash": "dash", "width": 1.5},
+                            hoverinfo="skip", row=row, col=col)  # fmt: skip
+        rows_of = panels[name]
+        fig.add_scatter(x=rows_of[x], y=rows_of[y], name=name, mode=line_mode(len(rows_of), "lines+markers"), showlegend=False,
+                        line={"color": RED, "width": 2}, marker={"size": 4}, hovertemplate=hovertemplate,
+                        customdata=rows_of.get("n"), row=row, col=col)  # fmt: skip
+    fig.update_annotations(font={"size": 13})
+    return fig
+
+
+def lines_by_center(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    order: list[str],
+    lang: Lang,
+    context: tuple[str, pd.DataFrame] | None = None,
+    hover: str | None = None,
+) -> tuple[go.Figure, int]:
+    """One line per center (in `order`) and its height; from MANY_LINES lines on, small multiples with
+    `context` (e.g. all centers) grey in each panel. Axis settings go on with `fig.update_xaxes` etc."""
+    panels = {}
+    for center in order:
+        rows = frame[frame["center"] == center]
+        if not rows.empty:
+            panels[center_label(center, bool(rows["is_illustrative"].iloc[0]), lang)] = rows
+    if len(panels) + (context is not None) >= MANY_LINES:
+        return small_multiples(panels, x, y, lang, context, hover), panel_height(len(panels))
+    fig = make_subplots(rows=1, cols=1)  # one grid, so shapes can go on "all" panels alike
+    if context is not None:
+        fig.add_scatter(x=context[1][x], y=context[1][y], name=context[0], mode="lines",
+                        line={"color": GREY, "dash": "dash", "width": 3})  # fmt: skip
+    for position, (name, rows) in enumerate(panels.items()):
+        fig.add_scatter(
+            x=rows[x], y=rows[y], mode=line_mode(len(rows), "lines+markers"), name=name, customdata=rows.get("n"),
+            line={"color": PALETTE[position % len(PALETTE)], "width": 2}, hovertemplate=hover,
+        )  # fmt: skip
+    return fig, 380
+
+
+def panel_height(panels: int, columns: int = 3) -> int:
+    return 90 + 210 * math.ceil(panels / columns)
+
+
 def n_labels(frame: pd.DataFrame, n_column: str, lang: Lang) -> list[str]:
     """Center names with their sample size under them, and a mark when the sample is small."""
     labels = []
     for row in frame.itertuples():
         n = int(getattr(row, n_column))
         small = f" ⚠ {t('common.small_sample', lang)}" if n < SMALL_SAMPLE else ""
-        labels.append(f"{center_label(row.center, row.is_illustrative)}<br>n={n:,}{small}")
+        labels.append(f"{center_label(row.center, row.is_illustrative, lang)}<br>n={n:,}{small}")
     return labels
 
 
-def _style(fig: go.Figure, x_title: str, rows: int, bar_rows: float = 1.0) -> go.Figure:
+def _style(fig: go.Figure, x_title: str, rows: int, lang: Lang, bar_rows: float = 1.0) -> go.Figure:
     """Horizontal-bar layout: categories top to bottom in the order given, legend above."""
-    fig.update_layout(
-        template="plotly_white",
-        font={"family": FONT, "size": 13},
-        margin={"l": 10, "r": 30, "t": 40, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "right", "x": 1},
-        xaxis_title=x_title,
-        yaxis={"autorange": "reversed"},
-        height=int(90 + rows * 52 * bar_rows),
+    return layout(
+        fig, int(90 + rows * 52 * bar_rows), lang, xaxis_title=x_title, yaxis={"autorange": "reversed"}
     )
-    return fig
 
 
 def _total_line(fig: go.Figure, value: float | None, text: str) -> None:
+    """The whole scope's value as a dashed line under the bars (their value labels sit inside the bars,
+    so the line never crosses one)."""
     if value is not None and pd.notna(value):
         fig.add_vline(
             x=value,
             line_dash="dash",
             line_color=GREY,
-            opacity=0.45,
+            opacity=0.6,
+            layer="below",
             annotation_text=text,
             annotation_position="top",
             annotation_font_color=GREY,
         )
+
+
+INSIDE = {"textposition": "inside", "insidetextanchor": "end", "cliponaxis": False}
 
 
 def resolution_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -86,7 +320,7 @@ def resolution_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
     total = kpis[kpis["is_total"]].iloc[0]
     small = centers["tickets_closed"] < SMALL_SAMPLE
     labels = [
-        f"{center_label(row.center, row.is_illustrative)}<br>"
+        f"{center_label(row.center, row.is_illustrative, lang)}<br>"
         f"{t('overview.n_closed', lang, n=f'{row.tickets_closed:,}')}"
         + (f" ⚠ {t('common.small_sample', lang)}" if is_small else "")
         for row, is_small in zip(centers.itertuples(), small, strict=True)
@@ -107,8 +341,8 @@ def resolution_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
                 customdata=centers["center"],
                 marker={"color": color, "pattern": pattern},
                 text=[days.format(v) for v in centers[key]],
-                textposition="outside",
-                cliponaxis=False,
+                textfont={"color": "white" if color == RED else "#333"},
+                **INSIDE,
             )
             for name, key, color in bars
         ]
@@ -119,7 +353,7 @@ def resolution_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
         t("overview.total_median", lang, value=days.format(total["median_resolution_days"])),
     )
     fig.update_layout(barmode="group")
-    return _style(fig, t("overview.axis_days", lang), len(centers), 1.3)
+    return _style(fig, t("overview.axis_days", lang), len(centers), lang, 1.3)
 
 
 def participation_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -128,7 +362,7 @@ def participation_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
     total = kpis[kpis["is_total"]].iloc[0]
     metric = BY_KEY["participation_per_1000_workers"]
     labels = [
-        f"{center_label(row.center, row.is_illustrative)}<br>"
+        f"{center_label(row.center, row.is_illustrative, lang)}<br>"
         + t("overview.n_participation", lang, activities=f"{row.activities:,}", workers=f"{row.workers:,}")
         for row in centers.itertuples()
     ]
@@ -152,8 +386,8 @@ def participation_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
             hovertext=hover,
             hoverinfo="text",
             text=[metric.format(v) for v in centers["participation_per_1000_workers"]],
-            textposition="outside",
-            cliponaxis=False,
+            textfont={"color": "white"},
+            **INSIDE,
         )
     )
     _total_line(
@@ -162,10 +396,10 @@ def participation_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
         t("overview.total_value", lang, value=metric.format(total["participation_per_1000_workers"])),
     )
     fig.update_layout(showlegend=False)
-    return _style(fig, t("overview.axis_per_1000", lang), len(centers))
+    return _style(fig, t("overview.axis_per_1000", lang), len(centers), lang)
 
 
-def completeness_heatmap(frame: pd.DataFrame, lang: Lang) -> go.Figure:
+def completeness_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str]) -> go.Figure:
     """Centers × months of one dataset: row counts, empty months blank; hover shows the last upload."""
     months = sorted(frame["month"].unique())
     centers = list(dict.fromkeys(frame["center"]))
@@ -178,7 +412,7 @@ def completeness_heatmap(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     text = grid.map(lambda n: f"{n:,}" if n else "")
     hover = [
         [
-            f"{safe.plotly(center)} · {pd.Timestamp(month):%Y-%m}<br>{t('completeness.rows', lang)} {grid.loc[center, month]:,}"
+            f"{safe.plotly(place(center, lang))} · {month_name(month, lang)}<br>{t('completeness.rows', lang)} {grid.loc[center, month]:,}"
             + (
                 f"<br>{t('completeness.last_upload', lang)} {uploads.loc[center, month]:%Y-%m-%d %H:%M}"
                 if pd.notna(uploads.loc[center, month])
@@ -190,7 +424,7 @@ def completeness_heatmap(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     ]
     fig = go.Figure(
         go.Heatmap(
-            z=grid.where(grid > 0).to_numpy(), x=[f"{pd.Timestamp(m):%Y-%m}" for m in months], y=[safe.plotly(c) for c in centers],
+            z=grid.where(grid > 0).to_numpy(), x=[month_name(m, lang) for m in months], y=[center_label(c, c in illustrative, lang) for c in centers],
             text=text.to_numpy(), texttemplate="%{text}", hovertext=hover, hoverinfo="text",
             colorscale="Blues", showscale=False, xgap=2, ygap=2,
         )

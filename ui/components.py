@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from functools import partial
 
 import numpy as np
@@ -17,10 +18,18 @@ from analytics.i18n import Lang, t
 from analytics.metrics import BY_KEY, is_missing
 from analytics.tabular import Table
 from ui import auth, context, data, drill, links, safe, topic_tables
-from ui.charts import CONFIG
+from ui.charts import config
+
+# Streamlit adds its own "Fullscreen" button to every chart's toolbar, outside Plotly's locale: its
+# tooltip (drawn by CSS from data-title) is replaced in Chinese.
+_ZH_CHART_CSS = """<style>
+.js-plotly-plot .plotly .modebar-btn[data-title="Fullscreen"]::after { content: "全屏"; }
+</style>"""
 
 
 def page_header(title: str, filters: Filters, lang: Lang) -> None:
+    if lang == "zh":
+        st.html(_ZH_CHART_CSS)
     st.title(title)
     st.caption(filters.describe(lang, center_count=len(data.centers()), quote=safe.text))
 
@@ -37,6 +46,12 @@ def registry_notice(lang: Lang) -> None:
         st.info(t("nodata.registry", lang), icon=":material/inbox:")
 
 
+_TILE_CSS = """<style>
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+</style>"""
+
+
 def kpi_tiles(
     current: pd.Series,
     previous: pd.Series | None,
@@ -44,15 +59,18 @@ def kpi_tiles(
     lang: Lang,
     previous_period: Filters | None,
 ) -> None:
-    """One tile per metric, with its change against the previous period when one is given."""
+    """One tile per metric (amounts of 亿元 size in 亿元), with its change against the previous period when
+    one is given and the comparison means something (`Metric.comparable`). A long label wraps rather than
+    being cut off."""
+    st.html(_TILE_CSS)
     row = st.container(horizontal=True, wrap=True)
     for key in keys:
         metric = BY_KEY[key]
         change = None if previous is None else metric.change(current[key], previous[key])
         flat = change is None or round(change, 3) == 0
         row.metric(
-            metric.label(lang),
-            metric.format(current[key]),
+            metric.short_label(lang),
+            metric.short(current[key], lang),
             delta=None if change is None else metric.format_change(current[key], previous[key], lang),
             delta_color="off"
             if flat
@@ -69,7 +87,7 @@ def kpi_tiles(
 def chart(figure: go.Figure, key: str) -> None:
     """A chart, or the "no data for …" notice when it has nothing to draw (see `has_data`)."""
     if _drawn(figure):
-        st.plotly_chart(figure, key=key, config=CONFIG)
+        st.plotly_chart(figure, key=key, config=config(context.lang()))
 
 
 def clickable_chart(figure: go.Figure, key: str, kind: str) -> None:
@@ -78,7 +96,7 @@ def clickable_chart(figure: go.Figure, key: str, kind: str) -> None:
         st.plotly_chart(
             figure,
             key=key,
-            config=CONFIG,
+            config=config(context.lang()),
             on_select=partial(drill.select, key, kind),
             selection_mode="points",
         )
@@ -89,7 +107,9 @@ def chart_to_page(figure: go.Figure, key: str, page: str) -> None:
     parameter of the current URL (language, global filters); see ui.drill."""
     if not _drawn(figure):
         return
-    event = st.plotly_chart(figure, key=key, config=CONFIG, on_select="rerun", selection_mode="points")
+    event = st.plotly_chart(
+        figure, key=key, config=config(context.lang()), on_select="rerun", selection_mode="points"
+    )
     center = drill.clicked(event.selection.points)
     if center is not None:
         st.switch_page(page, query_params={**_unbound_params(), drill.CENTER: center})
@@ -201,14 +221,70 @@ def downloads(frame: pd.DataFrame | Table, stem: str, lang: Lang) -> None:
     )
 
 
+# On a narrow screen (a phone) a table is shown as cards, one per row, each label beside its value: the
+# wide grid is hidden there, the cards everywhere else. The cards and the grid share one st.container.
+PHONE_WIDTH = 640
+WIDE_LABEL = 8  # characters: a longer label takes the card's whole width (two pairs a row otherwise)
+_PHONE_CSS = f"""<style>
+.phone-cards {{ display: flex; flex-direction: column; gap: 0.5rem; }}
+.phone-card {{ border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 0.5rem 0.75rem; }}
+.phone-card-title {{ font-weight: 600; margin-bottom: 0.25rem; }}
+.phone-card dl {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: 0.1rem 1rem;
+  margin: 0; padding: 0; }}
+.phone-pair {{ display: flex; justify-content: space-between; gap: 0.5rem; }}
+.phone-pair.wide {{ grid-column: 1 / -1; }}
+.phone-pair dt {{ font-weight: 400; margin: 0; overflow-wrap: anywhere; }}
+.phone-pair dd {{ margin: 0; font-variant-numeric: tabular-nums; white-space: nowrap; }}
+@media (min-width: {PHONE_WIDTH + 1}px) {{
+  [data-testid="stElementContainer"]:has(.phone-cards) {{ display: none; }}
+}}
+@media (max-width: {PHONE_WIDTH}px) {{
+  [data-testid="stVerticalBlock"]:has(> [data-testid="stElementContainer"] .phone-cards)
+    > [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) {{ display: none; }}
+}}
+</style>"""
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "—"
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return safe.text(f"{value:,}" if isinstance(value, numbers.Integral) else f"{value:,.6g}")
+    return safe.text(value)
+
+
+def phone_cards(frame: pd.DataFrame, titled_by_index: bool) -> str:
+    """`frame` as HTML cards, one per row: its title (the index, or else the first column), then each
+    column's label beside its value. Every text escaped (ui/safe.py). Nothing ("") for a frame without rows
+    or columns: the grid alone says that."""
+    if frame.empty:
+        return ""
+    titles = frame.index if titled_by_index else frame.iloc[:, 0]
+    fields = frame if titled_by_index else frame.iloc[:, 1:]
+    cards = [
+        f'<div class="phone-card"><div class="phone-card-title">{_cell(title)}</div><dl>'
+        + "".join(
+            f'<div class="phone-pair{" wide" if len(str(label)) > WIDE_LABEL else ""}"><dt>{_cell(label)}</dt>'
+            f"<dd>{_cell(value)}</dd></div>"
+            for label, value in row.items()
+        )
+        + "</dl></div>"
+        for title, (_, row) in zip(titles, fields.iterrows(), strict=True)
+    ]
+    return f'{_PHONE_CSS}<div class="phone-cards">{"".join(cards)}</div>'
+
+
 def table(frame: pd.DataFrame | Table, stem: str | None = None, lang: Lang = "zh", **kwargs: object) -> None:
-    """A read-only table with every column right-aligned (formatted numbers); with `stem`, CSV / Excel
-    downloads of what is shown."""
+    """A read-only table with every column right-aligned (formatted numbers), shown as cards on a phone;
+    with `stem`, CSV / Excel downloads of what is shown."""
     typed = _table(frame, index=kwargs.get("hide_index") is False)
     shown = typed.shown(lang)
     config = {column: st.column_config.TextColumn(alignment="right") for column in shown.columns}
     config["_index"] = st.column_config.TextColumn(width="large")
-    st.dataframe(shown, column_config=config, placeholder="—", **kwargs)
+    with st.container():
+        st.dataframe(shown, column_config=config, placeholder="—", **kwargs)
+        if cards := phone_cards(shown, titled_by_index=kwargs.get("hide_index") is not True):
+            st.html(cards)
     if stem:
         downloads(typed, stem, lang)
 
@@ -251,10 +327,13 @@ def listing(table: pd.DataFrame, stem: str, lang: Lang, nothing: str = "enterpri
     mark = t("enterprise.col.came_from", lang)
     marked = mark in table
     config = number_columns(table) | ({mark: st.column_config.TextColumn(pinned=True)} if marked else {})
-    st.dataframe(
-        table.style.apply(_highlight, axis=1, column=mark) if marked else table, hide_index=True,
-        height=min(380, 35 * (len(table) + 1) + 3), placeholder="—", column_config=config,
-    )  # fmt: skip
+    with st.container():
+        st.dataframe(
+            table.style.apply(_highlight, axis=1, column=mark) if marked else table, hide_index=True,
+            height=min(380, 35 * (len(table) + 1) + 3), placeholder="—", column_config=config,
+        )  # fmt: skip
+        if cards := phone_cards(table, titled_by_index=False):
+            st.html(cards)
     downloads(table, stem, lang)
 
 

@@ -23,6 +23,32 @@ from analytics.intake.headers import HeaderMatch
 from ui import auth, components, context, data, safe
 
 PLANS_KEY, RESULTS_KEY = "_import_plans", "_import_results"
+UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "ods", "htm", "html", "csv"]
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def file_uploader(label: str, key: str, lang: Lang) -> list[UploadedFile] | None:
+    """st.file_uploader with its own texts (the button, the size limit) in `lang`: Streamlit writes them
+    in English, so CSS hides them and shows ours in their place."""
+    button = _css_string(t("uploader.browse", lang))
+    types = ", ".join(dict.fromkeys("HTML" if kind == "htm" else kind.upper() for kind in UPLOAD_TYPES))
+    limit = _css_string(t("uploader.limit", lang, mb=st.get_option("server.maxUploadSize"), types=types))
+    drop = _css_string(t("uploader.drop", lang))
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    st.html(
+        f"""<style>
+{zone} button [data-testid="stMarkdownContainer"] p {{ display: none; }}
+{zone} button [data-testid="stMarkdownContainer"]::after {{ content: {button}; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ display: none; }}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::before {{ content: {drop}; display: block; }}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{ content: {limit}; display: block;
+  font-size: 0.875rem; opacity: 0.7; }}
+</style>"""
+    )
+    return st.file_uploader(label, type=UPLOAD_TYPES, accept_multiple_files=True, key=key)
 
 
 @dataclass(frozen=True)
@@ -122,7 +148,7 @@ def _plan(plan: ImportPlan, choices: Choices, lang: Lang, file_id: str) -> None:
     with st.expander(t("import.mapping", lang)):
         st.dataframe(plan.column_mapping(lang), hide_index=True, placeholder="—")
     with st.expander(t("import.preview", lang)):
-        st.dataframe(plan.preview(), placeholder="—")
+        st.dataframe(plan.preview().rename_axis(t("import.row_number", lang)), placeholder="—")
     if plan.validation.unknown_enterprises:
         st.markdown(f"**{t('import.unknown', lang)}**")
         st.caption(t("import.unknown_caption", lang))

@@ -16,7 +16,7 @@ View = Literal["values", "change", "previous"]
 
 def _columns(kpis: pd.DataFrame, lang: Lang) -> list[str]:
     return [
-        t("common.total", lang) if row.is_total else center_label(row.center, row.is_illustrative)
+        t("common.total", lang) if row.is_total else center_label(row.center, row.is_illustrative, lang)
         for row in kpis.itertuples()
     ]
 
@@ -51,7 +51,7 @@ def kpi_table(current: pd.DataFrame, previous: pd.DataFrame, view: View, lang: L
     )
 
 
-def latest_months(completeness: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+def latest_months(completeness: pd.DataFrame, lang: Lang, illustrative: set[str]) -> pd.DataFrame:
     """Per center and dataset: the latest month with data and when it was last uploaded (who is behind)."""
     from analytics.intake import DATASETS
 
@@ -70,7 +70,9 @@ def latest_months(completeness: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     datasets = list(dict.fromkeys(completeness["dataset"]))
     table = table.reindex(index=centers, columns=datasets).fillna("—")
     table.columns = [DATASETS[d].title(lang) for d in datasets]
-    table.index.name = t("common.center", lang)
+    table.index = pd.Index(
+        [center_label(c, c in illustrative, lang) for c in centers], name=t("common.center", lang)
+    )
     return table
 
 
@@ -106,7 +108,8 @@ def ranking(box: pd.DataFrame, kpis: pd.DataFrame, lang: Lang) -> Table:
     table = pd.DataFrame(
         {
             t("common.center", lang): [
-                center_label(c, i) for c, i in zip(merged["center"], merged["is_illustrative"], strict=True)
+                center_label(c, i, lang)
+                for c, i in zip(merged["center"], merged["is_illustrative"], strict=True)
             ],
             t("tickets.n_closed", lang): [
                 f"{n:,}" + (f" ⚠ {t('common.small_sample', lang)}" if n < SMALL_SAMPLE else "")
@@ -151,7 +154,7 @@ def response(frame: pd.DataFrame, lang: Lang, illustrative: set[str], order: lis
     table = pd.DataFrame(
         {
             t("common.center", lang): [
-                t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative)
+                t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative, lang)
                 for c in frame["center"]
             ],
             **{label: frame[column].to_numpy() for label, column in zip(kinds, columns, strict=True)},

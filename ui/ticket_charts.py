@@ -10,17 +10,30 @@ from analytics.domain import OTHER, display
 from analytics.i18n import Lang, t
 from analytics.metrics import BY_KEY, SMALL_SAMPLE
 from ui import safe
-from ui.charts import BLUE, GREY, ORANGE, RED, center_label, count_axis, layout, line_mode, n_labels
+from ui.charts import (
+    BLUE,
+    GREY,
+    ORANGE,
+    RED,
+    center_label,
+    count_axis,
+    layout,
+    line_mode,
+    lines_by_center,
+    n_labels,
+)
 
 GREEN, DARK_RED = "#1e8449", "#922b21"
+TINTS = {BLUE: "#a9cce3", GREEN: "#a9dfbf"}  # opaque light versions: a bar meeting its target
 BUCKET_COLOURS = ["#d5f5e3", "#abebc6", "#f9e79f", "#f5b041", "#c0392b"]
 
 
 def _target_line(fig: go.Figure, value: float, text: str, lift: int = 0) -> None:
-    """A dotted target line with its label above the plot (`lift` stacks labels of nearby lines)."""
-    fig.add_vline(x=value, line_dash="dot", line_color=DARK_RED, opacity=0.7)
-    fig.add_annotation(x=value, y=1, yref="paper", yanchor="bottom", yshift=2 + lift, text=text, showarrow=False,
-                       font={"color": DARK_RED, "size": 11}, bgcolor="rgba(255,255,255,0.85)")  # fmt: skip
+    """A dotted target line under the (opaque) bars, so it never crosses a value label; its label above
+    the plot, ending at the line so it stays inside the chart (`lift` stacks labels of nearby lines)."""
+    fig.add_vline(x=value, line_dash="dot", line_color=DARK_RED, opacity=0.8, layer="below")
+    fig.add_annotation(x=value, y=1, yref="paper", yanchor="bottom", xanchor="right", yshift=2 + lift, text=text,
+                       showarrow=False, font={"color": DARK_RED, "size": 11}, bgcolor="rgba(255,255,255,0.85)")  # fmt: skip
 
 
 def speed_by_center(box: pd.DataFrame, target_days: float, lang: Lang) -> go.Figure:
@@ -55,6 +68,7 @@ def speed_by_center(box: pd.DataFrame, target_days: float, lang: Lang) -> go.Fig
     return layout(
         fig,
         90 + 60 * len(frame),
+        lang,
         yaxis={"autorange": "reversed"},
         xaxis={"title": t("overview.axis_days", lang), "rangemode": "nonnegative"},  # days are never < 0
     )
@@ -71,10 +85,11 @@ def reliability_by_center(kpis: pd.DataFrame, targets: dict[str, float], lang: L
         bars.append(
             go.Bar(
                 name=metric.label(lang), y=labels, x=frame[key], orientation="h", customdata=frame["center"],
-                marker={"color": colour, "opacity": [1.0 if m else 0.55 for m in missed],
+                marker={"color": [colour if m else TINTS[colour] for m in missed],
                         "line": {"color": DARK_RED, "width": [2 if m else 0 for m in missed]}},
                 text=[metric.format(v) + (" ⚠" if m else "") for v, m in zip(frame[key], missed, strict=True)],
-                textposition="inside", insidetextanchor="end", textfont={"color": "white"},
+                textposition="inside", insidetextanchor="end",
+                textfont={"color": ["white" if m else "#1b2631" for m in missed]},
                 hovertext=[safe.plotly(c) for c in frame["center"]],
                 hovertemplate="%{hovertext}<br>" + metric.label(lang) + " %{x:.1%}<extra></extra>",
             )
@@ -88,6 +103,7 @@ def reliability_by_center(kpis: pd.DataFrame, targets: dict[str, float], lang: L
     layout(
         fig,
         110 + 70 * len(frame),
+        lang,
         yaxis={"autorange": "reversed"},
         xaxis={"tickformat": ".0%", "range": [0, 1.02]},
     )
@@ -111,35 +127,33 @@ def resolution_boxes(box: pd.DataFrame, unit: str, target_days: float, lang: Lan
     )  # fmt: skip
     if unit == "days":
         _target_line(fig, target_days, f"{t('tickets.target', lang)} ≤ {target_days:g}")
-    return layout(fig, 100 + 60 * len(frame), yaxis={"autorange": "reversed"}, showlegend=False,
+    return layout(fig, 100 + 60 * len(frame), lang, yaxis={"autorange": "reversed"}, showlegend=False,
                    xaxis={"title": t(f"tickets.unit.{unit}", lang), "rangemode": "nonnegative"})  # fmt: skip
 
 
 def trend(
     monthly: pd.DataFrame, stat: str, lang: Lang, illustrative: set[str], order: list[str]
 ) -> go.Figure:
-    """Median or P90 resolution days per month of receipt, one line per center (in `order`) and the whole scope."""
-    fig = go.Figure()
-    groups = dict(tuple(monthly.groupby(monthly["center"].fillna(""), sort=False)))
-    if len(groups) <= 2:  # one center: its line is the whole scope
-        groups.pop("", None)
-    for center in ["", *order]:
-        if center not in groups:
-            continue
-        rows = groups[center]
-        name = (
-            t("tickets.all_centers", lang) if center == "" else center_label(center, center in illustrative)
-        )
-        fig.add_scatter(
-            x=rows["month"], y=rows[stat], name=name, mode="lines+markers",
-            line={"width": 3 if center == "" else 1.5, "dash": "dash" if center == "" else "solid",
-                  "color": GREY if center == "" else None},
-            customdata=rows["n"], hovertemplate=f"{name}<br>%{{x|%Y-%m}}: %{{y}} (n=%{{customdata}})<extra></extra>",
-        )  # fmt: skip
-    return layout(
-        fig, 380, yaxis={"title": t("overview.axis_days", lang), "rangemode": "nonnegative"},
-        xaxis={"tickformat": "%Y-%m", "dtick": "M1"},
-    )  # fmt: skip
+    """Median or P90 resolution days per month of receipt, one line per center (in `order`) and the whole
+    scope (grey); from six lines on, one small panel per center."""
+    rows = monthly.assign(is_illustrative=monthly["center"].isin(illustrative))
+    everyone = rows[rows["center"].isna()]
+    centers = rows[rows["center"].notna()]
+    one = centers["center"].nunique() == 1  # one center: its line is the whole scope
+    hover = "%{x|%Y-%m}: %{y} (n=%{customdata})"  # the line's name beside it
+    fig, height = lines_by_center(
+        centers,
+        "month",
+        stat,
+        order,
+        lang,
+        None if one else (t("tickets.all_centers", lang), everyone),
+        hover,
+    )
+    fig.update_xaxes(tickformat="%Y-%m", dtick="M3")
+    fig.update_yaxes(rangemode="nonnegative")
+    fig.update_yaxes(title_text=t("overview.axis_days", lang), col=1)
+    return layout(fig, height, lang)
 
 
 def flow(weekly: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -157,7 +171,7 @@ def flow(weekly: pd.DataFrame, lang: Lang) -> go.Figure:
     fig.update_yaxes(
         title_text=t("tickets.backlog", lang), **count_axis(weekly["backlog"].max()), secondary_y=True
     )
-    return layout(fig, 380, barmode="group", hovermode="x unified")
+    return layout(fig, 380, lang, barmode="group", hovermode="x unified")
 
 
 def aging(frame: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -165,7 +179,7 @@ def aging(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     centers = list(dict.fromkeys(frame["center"]))
     totals = frame.groupby("center", sort=False)["n"].sum()
     illustrative = dict(zip(frame["center"], frame["is_illustrative"], strict=False))
-    labels = [f"{center_label(c, illustrative[c])}<br>n={totals[c]:,}" for c in centers]
+    labels = [f"{center_label(c, illustrative[c], lang)}<br>n={totals[c]:,}" for c in centers]
     fig = go.Figure()
     for order, colour in enumerate(BUCKET_COLOURS, start=1):
         rows = frame[frame["bucket_order"] == order]
@@ -175,7 +189,7 @@ def aging(frame: pd.DataFrame, lang: Lang) -> go.Figure:
             y=labels, x=rows.set_index("center").reindex(centers)["n"], name=rows["bucket"].iloc[0],
             orientation="h", marker_color=colour, customdata=centers,
         )  # fmt: skip
-    return layout(fig, 90 + 45 * len(centers), barmode="stack", yaxis={"autorange": "reversed"},
+    return layout(fig, 90 + 45 * len(centers), lang, barmode="stack", yaxis={"autorange": "reversed"},
                    xaxis={"title": BY_KEY["open_tickets"].label(lang), **count_axis(totals.max())},
                    legend_traceorder="normal")  # fmt: skip
 
@@ -194,7 +208,7 @@ def category_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str], or
              "colorbar": {"title": {"text": t("overview.axis_days", lang)}}}  # fmt: skip
     for cells, coloured in ((frame[timed], True), (frame[~timed], False)):
         fig.add_scatter(
-            x=cells["center"].map(lambda c: center_label(c, c in illustrative)),
+            x=cells["center"].map(lambda c: center_label(c, c in illustrative, lang)),
             y=cells["category"].map(lambda c: safe.plotly(display(c, lang))), mode="markers+text",
             text=[f"{n}" + ("*" if n < SMALL_SAMPLE else "") for n in cells["n"]],
             textfont={"size": 12, "color": ["white" if m > 0.6 * frame["median"].max() else "#333" for m in cells["median"].fillna(0)]},
@@ -204,8 +218,8 @@ def category_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str], or
             hovertemplate="%{y} · %{x}<br>n=%{text}<br>" + t("overview.median", lang)
             + (" %{marker.color}" if coloured else " —") + "<extra></extra>",
         )  # fmt: skip
-    fig.update_xaxes(categoryorder="array", categoryarray=[center_label(c, c in illustrative) for c in centers],
+    fig.update_xaxes(categoryorder="array", categoryarray=[center_label(c, c in illustrative, lang) for c in centers],
                      side="top", showgrid=False)  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=[safe.plotly(display(c, lang)) for c in categories], autorange="reversed",
                      showgrid=False)  # fmt: skip
-    return layout(fig, 140 + 42 * len(categories), showlegend=False)
+    return layout(fig, 140 + 42 * len(categories), lang, showlegend=False)

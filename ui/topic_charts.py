@@ -10,69 +10,35 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics.domain import display
+from analytics.domain import display, place
 from analytics.i18n import Lang, t
 from ui import safe
-from ui.charts import BLUE, GREY, ORANGE, RED, center_label, count_axis, layout, line_mode, n_labels
+from ui.charts import (
+    BLUE,
+    GREY,
+    ORANGE,
+    PALETTE,
+    RED,
+    center_label,
+    count_axis,
+    layout,
+    lines_by_center,
+    money_axis,
+    n_labels,
+)
 
 GREEN = "#1e8449"
-PALETTE = [
-    "#4e79a7",
-    "#f28e2b",
-    "#e15759",
-    "#76b7b2",
-    "#59a14f",
-    "#edc948",
-    "#b07aa1",
-    "#ff9da7",
-    "#9c755f",
-    "#bab0ac",
-]
-MANY = [  # for up to ~20 series (parks)
-    "#1f77b4",
-    "#aec7e8",
-    "#ff7f0e",
-    "#ffbb78",
-    "#2ca02c",
-    "#98df8a",
-    "#d62728",
-    "#ff9896",
-    "#9467bd",
-    "#c5b0d5",
-    "#8c564b",
-    "#c49c94",
-    "#e377c2",
-    "#f7b6d2",
-    "#7f7f7f",
-    "#c7c7c7",
-    "#bcbd22",
-    "#dbdb8d",
-    "#17becf",
-    "#9edae5",
-]
-
-
-def _per_center_lines(frame: pd.DataFrame, x: str, y: str, order: list[str], hover: str = "") -> go.Figure:
-    fig = go.Figure()
-    for position, center in enumerate(order):
-        rows = frame[frame["center"] == center]
-        if rows.empty:
-            continue
-        fig.add_scatter(
-            x=rows[x], y=rows[y], mode=line_mode(len(rows)), name=center_label(center, bool(rows["is_illustrative"].iloc[0])),
-            line={"color": PALETTE[position % len(PALETTE)], "width": 2}, hovertemplate=hover or None,
-        )  # fmt: skip
-    return fig
 
 
 # --- visits -----------------------------------------------------------------------------------
 
 
 def visits_weekly(frame: pd.DataFrame, order: list[str], lang: Lang) -> go.Figure:
-    fig = _per_center_lines(frame, "week", "visits", order)
-    monday_ticks = {"tickformat": "%Y-%m-%d", "tick0": frame["week"].min(), "dtick": 4 * 7 * 86_400_000}
-    visits = {"title": t("col.visits", lang), **count_axis(frame["visits"].max())}
-    return layout(fig, 360, yaxis=visits, xaxis=monday_ticks, hovermode="x unified")
+    fig, height = lines_by_center(frame, "week", "visits", order, lang)
+    fig.update_xaxes(tickformat="%Y-%m-%d", tick0=frame["week"].min(), dtick=8 * 7 * 86_400_000)  # Mondays
+    fig.update_yaxes(**count_axis(frame["visits"].max()))
+    fig.update_yaxes(title_text=t("col.visits", lang), col=1)
+    return layout(fig, height, lang, hovermode="x unified")
 
 
 def visit_coverage(frame: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -89,7 +55,7 @@ def visit_coverage(frame: pd.DataFrame, lang: Lang) -> go.Figure:
             for key, colour in (("period", RED), ("90", ORANGE), ("30", BLUE))
         ]
     )  # fmt: skip
-    return layout(fig, 120 + 75 * len(centers), barmode="group", yaxis={"autorange": "reversed"},
+    return layout(fig, 120 + 75 * len(centers), lang, barmode="group", yaxis={"autorange": "reversed"},
                   xaxis={"tickformat": ".0%", "range": [0, 1.12]})  # fmt: skip
 
 
@@ -103,7 +69,7 @@ def visits_per_worker(frame: pd.DataFrame, lang: Lang) -> go.Figure:
             customdata=rows["center"],
         )
     )  # fmt: skip
-    return layout(fig, 100 + 55 * len(rows), showlegend=False, yaxis={"autorange": "reversed"},
+    return layout(fig, 100 + 55 * len(rows), lang, showlegend=False, yaxis={"autorange": "reversed"},
                   xaxis={"title": t("col.per_worker_month", lang), "rangemode": "nonnegative"})  # fmt: skip
 
 
@@ -114,32 +80,40 @@ def output_monthly(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     """Stacked monthly output per center, with last year's monthly total as a dashed line."""
     fig = go.Figure()
     centers = list(dict.fromkeys(frame["center"]))
+    before = frame.groupby("month", as_index=False)["output_prev_year"].sum(min_count=1)
+    largest = max(frame.groupby("month")["output"].sum().max(), before["output_prev_year"].max())
+    divisor, title, hover = money_axis(0 if pd.isna(largest) else largest, lang)
     for position, center in enumerate(centers):
         rows = frame[frame["center"] == center]
+        name = center_label(center, bool(rows["is_illustrative"].iloc[0]), lang)
         fig.add_bar(
-            x=rows["month"], y=rows["output"], name=center_label(center, bool(rows["is_illustrative"].iloc[0])),
-            marker_color=PALETTE[position % len(PALETTE)], customdata=rows["center"],
+            x=rows["month"], y=rows["output"] / divisor, name=name, marker_color=PALETTE[position % len(PALETTE)],
+            customdata=rows["center"], hovertemplate=f"{name}<br>%{{x|%Y-%m}}: {hover}<extra></extra>",
         )  # fmt: skip
-    before = frame.groupby("month", as_index=False)["output_prev_year"].sum(min_count=1)
     fig.add_scatter(
-        x=before["month"], y=before["output_prev_year"], name=t("output.last_year", lang), mode="lines+markers",
-        line={"color": GREY, "dash": "dash"},
+        x=before["month"], y=before["output_prev_year"] / divisor, name=t("output.last_year", lang),
+        mode="lines+markers", line={"color": GREY, "dash": "dash"}, hovertemplate=hover,
     )  # fmt: skip
-    return layout(fig, 400, barmode="stack", yaxis={"title": t("col.output", lang), "tickformat": ",.0f"},
+    return layout(fig, 400, lang, barmode="stack", yaxis={"title": title},
                   xaxis={"tickformat": "%Y-%m", "dtick": "M1"})  # fmt: skip
 
 
 def output_monthly_by_park(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     """Stacked monthly output per park (the park's center in the legend)."""
     fig = go.Figure()
+    divisor, title, hover = money_axis(
+        frame.groupby("month")["output"].sum().max() if len(frame) else 0, lang
+    )
     for position, ((center, park), rows) in enumerate(frame.groupby(["center", "park"], sort=False)):
-        park, center = safe.plotly(park), safe.plotly(center)
+        park, center = safe.plotly(place(park, lang)), safe.plotly(center)
         name = f"{park}（{center}）" if lang == "zh" else f"{park} ({center})"
         fig.add_bar(
-            x=rows["month"], y=rows["output"], name=name, marker_color=PALETTE[position % len(PALETTE)]
-        )
-    layout(fig, 420, barmode="stack", yaxis={"title": t("col.output", lang), "tickformat": ",.0f"},
-           xaxis={"tickformat": "%Y-%m", "dtick": "M1"})  # fmt: skip
+            x=rows["month"], y=rows["output"] / divisor, name=name, marker_color=PALETTE[position % len(PALETTE)],
+            hovertemplate=f"{name}<br>%{{x|%Y-%m}}: {hover}<extra></extra>",
+        )  # fmt: skip
+    layout(
+        fig, 420, lang, barmode="stack", yaxis={"title": title}, xaxis={"tickformat": "%Y-%m", "dtick": "M1"}
+    )
     return fig.update_layout(
         legend={"orientation": "v", "x": 1.02, "y": 1, "xanchor": "left", "yanchor": "top"}
     )
@@ -165,8 +139,11 @@ def output_growth(kpis: pd.DataFrame, growth: pd.DataFrame, lang: Lang) -> go.Fi
         )  # fmt: skip
     fig = go.Figure(bars)
     fig.add_vline(x=0, line_color="#444", line_width=1)
-    return layout(fig, 120 + 70 * len(centers), barmode="group", yaxis={"autorange": "reversed"},
-                  xaxis={"tickformat": "+.0%"})  # fmt: skip
+    values = pd.concat([centers["output_yoy"], centers["like_for_like_yoy"]]).dropna()
+    low, high = min(values.min(), 0.0) if len(values) else 0.0, max(values.max(), 0.0) if len(values) else 0.0
+    room = 0.18 * (high - low or 0.1)  # for the values written beside the bars, on either side
+    return layout(fig, 120 + 70 * len(centers), lang, barmode="group", yaxis={"autorange": "reversed"},
+                  xaxis={"tickformat": "+.0%", "range": [low - room if low < 0 else low, high + room]})  # fmt: skip
 
 
 def growth_distribution(bins: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -179,6 +156,7 @@ def growth_distribution(bins: pd.DataFrame, lang: Lang) -> go.Figure:
     return layout(
         fig,
         320,
+        lang,
         yaxis={"title": t("col.enterprises_n", lang), **count_axis(bins["enterprises"].max())},
         showlegend=False,
         xaxis_title=t("col.yoy_like", lang),
@@ -198,17 +176,13 @@ def vaccination_timeline(
 ) -> go.Figure:
     """Coverage of one dose over time, per center and for all centers (dashed); the period shaded."""
     column = {"dose1": "dose1_rate", "full": "full_course_rate", "booster": "booster_rate"}[dose]
-    fig = go.Figure()
-    everyone = frame[frame["center"].isna()]
-    fig.add_scatter(x=everyone["day"], y=everyone[column], name=t("tickets.all_centers", lang), mode="lines",
-                    line={"color": GREY, "dash": "dash", "width": 3})  # fmt: skip
-    for position, center in enumerate(order):
-        rows = frame[frame["center"] == center]
-        if not rows.empty:
-            fig.add_scatter(x=rows["day"], y=rows[column], name=center_label(center, center in illustrative),
-                            mode="lines+markers", line={"color": PALETTE[position % len(PALETTE)]})  # fmt: skip
-    fig.add_vrect(x0=period[0], x1=period[1], fillcolor="#eeeeee", opacity=0.6, line_width=0, layer="below")
-    return layout(fig, 380, yaxis={"tickformat": ".0%", "range": [0, 1.02]}, hovermode="x unified")
+    frame = frame.assign(is_illustrative=frame["center"].isin(illustrative))
+    everyone = (t("tickets.all_centers", lang), frame[frame["center"].isna()])
+    fig, height = lines_by_center(frame, "day", column, order, lang, context=everyone)
+    fig.add_vrect(x0=period[0], x1=period[1], fillcolor="#eeeeee", opacity=0.6, line_width=0, layer="below",
+                  row="all", col="all")  # fmt: skip
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.02])
+    return layout(fig, height, lang, hovermode="x unified")
 
 
 def vaccination_by_size(frame: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -224,6 +198,7 @@ def vaccination_by_size(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     return layout(
         fig,
         360,
+        lang,
         barmode="group",
         yaxis={"tickformat": ".0%", "range": [0, 1.1]},
         xaxis_title=t("col.size", lang),
@@ -236,37 +211,57 @@ def vaccination_by_size(frame: pd.DataFrame, lang: Lang) -> go.Figure:
 def breakdown(
     frame: pd.DataFrame, dimension: str, order: list[str], illustrative: set[str], lang: Lang
 ) -> go.Figure:
-    """Person-times per center stacked by service category (or by venue)."""
+    """Person-times per center stacked by service category (in the legend), or per venue (see `_venues`)."""
     rows = frame[frame["dimension"] == dimension]
+    if dimension == "venue":
+        return _venues(rows, order, illustrative, lang)
     items = rows.groupby("item")["person_times"].sum().sort_values(ascending=False).index
     centers = [c for c in order if c in set(rows["center"])]
-    labels = [center_label(c, c in illustrative) for c in centers]
+    labels = [center_label(c, c in illustrative, lang) for c in centers]
     fig = go.Figure()
     for position, item in enumerate(items):
         values = rows[rows["item"] == item].set_index("center").reindex(centers)
         fig.add_bar(
             y=labels, x=values["person_times"], name=safe.plotly(display(item, lang)), orientation="h",
-            marker_color=PALETTE[position % len(PALETTE)] if dimension == "category" else MANY[position % len(MANY)],
-            text=None if dimension == "category" else [safe.plotly(display(item, lang))] * len(values),
-            textposition="inside",
-            insidetextanchor="middle",
-            customdata=values["activities"].fillna(0),
+            marker_color=PALETTE[position % len(PALETTE)], customdata=values["activities"].fillna(0),
             hovertemplate=f"{safe.plotly(display(item, lang))}<br>%{{x:,}} " + t("col.person_times", lang)
             + " · %{customdata} " + t("col.activities", lang) + "<extra></extra>",
         )  # fmt: skip
-    return layout(fig, 120 + 48 * len(centers), barmode="stack", yaxis={"autorange": "reversed"},
-                  xaxis_title=t("col.person_times", lang), showlegend=dimension == "category")  # fmt: skip
+    return layout(fig, 120 + 48 * len(centers), lang, barmode="stack", yaxis={"autorange": "reversed"},
+                  xaxis_title=t("col.person_times", lang))  # fmt: skip
+
+
+def _venues(rows: pd.DataFrame, order: list[str], illustrative: set[str], lang: Lang) -> go.Figure:
+    """One bar per venue, grouped by center on the axis (and coloured by it); each venue's name on the axis
+    and its person-times beside the bar, so no label has to fit inside a bar."""
+    rank = {center: position for position, center in enumerate(order)}
+    rows = rows.assign(rank=rows["center"].map(rank)).sort_values(
+        ["rank", "person_times"], ascending=[True, False]
+    )
+    fig = go.Figure()
+    for position, venues in rows.groupby("rank", sort=True):
+        name = center_label(venues["center"].iloc[0], venues["center"].iloc[0] in illustrative, lang)
+        fig.add_bar(
+            y=[[name] * len(venues), [safe.plotly(place(v, lang)) for v in venues["item"]]],  # center, venue
+            x=venues["person_times"], orientation="h", name=name, marker_color=PALETTE[int(position) % len(PALETTE)],
+            text=[f"{v:,.0f}" for v in venues["person_times"]], textposition="outside", cliponaxis=False,
+            customdata=venues["activities"].fillna(0),
+            hovertext=[safe.plotly(place(v, lang)) for v in venues["item"]],
+            hovertemplate="%{hovertext}<br>%{x:,} " + t("col.person_times", lang) + " · %{customdata} "
+            + t("col.activities", lang) + "<extra></extra>",
+        )  # fmt: skip
+    if not rows.empty:
+        fig.update_xaxes(range=[0, rows["person_times"].max() * 1.12])  # room for the values beside the bars
+    return layout(fig, 110 + 24 * len(rows), lang, yaxis={"autorange": "reversed"}, bargap=0.25, showlegend=False,
+                  xaxis_title=t("col.person_times", lang))  # fmt: skip
 
 
 def participation_trend(frame: pd.DataFrame, order: list[str], lang: Lang) -> go.Figure:
-    fig = _per_center_lines(frame, "month", "per_1000_workers", order)
-    return layout(
-        fig,
-        360,
-        yaxis_title=t("overview.axis_per_1000", lang),
-        xaxis={"tickformat": "%Y-%m", "dtick": "M1"},
-        hovermode="x unified",
-    )
+    fig, height = lines_by_center(frame, "month", "per_1000_workers", order, lang)
+    short = frame["month"].nunique() <= 12  # a tick a month (never a month twice), else Plotly's own
+    fig.update_xaxes(tickformat="%Y-%m", **({"dtick": "M1"} if short else {}))
+    fig.update_yaxes(title_text=t("overview.axis_per_1000", lang), col=1)
+    return layout(fig, height, lang, hovermode="x unified")
 
 
 def activity_calendar(frame: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -290,23 +285,25 @@ def activity_calendar(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     few = len(z.columns) < 9  # under two months: each week's Monday, else each month (no repeated ticks)
     ticks = {"tickformat": "%Y-%m-%d", "dtick": 7 * 86_400_000, "tick0": min(z.columns, default=None)} if few else {
         "tickformat": "%Y-%m", "dtick": "M1"}  # fmt: skip
-    return layout(fig, 260, yaxis={"autorange": "reversed"}, xaxis={"type": "date", **ticks})
+    return layout(fig, 260, lang, yaxis={"autorange": "reversed"}, xaxis={"type": "date", **ticks})
 
 
 # --- enterprise profile -----------------------------------------------------------------------
 
 
 def enterprise_output(frame: pd.DataFrame, period: tuple[dt.date, dt.date], lang: Lang) -> go.Figure:
+    largest = frame[["output", "output_prev_year"]].max().max()
+    divisor, title, hover = money_axis(0 if pd.isna(largest) else largest, lang)
     fig = go.Figure(
         [
-            go.Scatter(x=frame["month"], y=frame["output"], name=t("output.this_year", lang), mode="lines+markers",
-                       line={"color": RED}),
-            go.Scatter(x=frame["month"], y=frame["output_prev_year"], name=t("output.last_year", lang), mode="lines",
-                       line={"color": GREY, "dash": "dash"}),
+            go.Scatter(x=frame["month"], y=frame["output"] / divisor, name=t("output.this_year", lang),
+                       mode="lines+markers", line={"color": RED}, hovertemplate=hover),
+            go.Scatter(x=frame["month"], y=frame["output_prev_year"] / divisor, name=t("output.last_year", lang),
+                       mode="lines", line={"color": GREY, "dash": "dash"}, hovertemplate=hover),
         ]
     )  # fmt: skip
     fig.add_vrect(x0=period[0], x1=period[1], fillcolor="#eeeeee", opacity=0.6, line_width=0, layer="below")
-    return layout(fig, 320, yaxis_title=t("col.output", lang), xaxis={"tickformat": "%Y-%m"})
+    return layout(fig, 320, lang, yaxis_title=title, xaxis={"tickformat": "%Y-%m"})
 
 
 def enterprise_vaccination(frame: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -318,4 +315,4 @@ def enterprise_vaccination(frame: pd.DataFrame, lang: Lang) -> go.Figure:
                                          ("booster", "booster_rate", BLUE))
         ]
     )  # fmt: skip
-    return layout(fig, 300, yaxis={"tickformat": ".0%", "range": [0, 1.05]})
+    return layout(fig, 300, lang, yaxis={"tickformat": ".0%", "range": [0, 1.05]})

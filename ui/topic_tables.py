@@ -10,7 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
-from analytics.domain import display
+from analytics.domain import display, place
 from analytics.i18n import Lang, format_date, t
 from analytics.metrics import BY_KEY
 from analytics.tabular import Cell, Table
@@ -25,6 +25,10 @@ def _dates(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values).dt.date
 
 
+def _places(values: pd.Series, lang: Lang) -> pd.Series:
+    return values.map(lambda name: place(name, lang) if isinstance(name, str) else name)
+
+
 def enterprise_list(
     frame: pd.DataFrame,
     links: pd.Series,
@@ -34,11 +38,14 @@ def enterprise_list(
     kinds: dict[str, Cell] | None = None,
 ) -> Table:
     """A list of enterprises: the profile link first, then `columns` (of `kinds`, else as they are), then
-    name and USCC for exports. Illustrative centers keep their * mark."""
+    name and USCC for exports. Illustrative centers keep their * mark; centers and parks are romanised in
+    English."""
     table = pd.DataFrame({"link": links.to_numpy()}, index=frame.index)
     for label, values in columns.items():
         if label == t("common.center", lang):
-            values = values.map(lambda c: center_label(c, c in illustrative))
+            values = values.map(lambda c: center_label(c, c in illustrative, lang))
+        elif label == t("col.park", lang):
+            values = _places(values, lang)
         table[label] = values.to_numpy()
     table[t("col.enterprise", lang)] = frame["name"].to_numpy()
     table[t("col.uscc", lang)] = frame["uscc"].to_numpy()
@@ -90,7 +97,7 @@ def visit_workload(coverage: pd.DataFrame, lang: Lang) -> Table:
     table = pd.DataFrame(
         {
             t("common.center", lang): [
-                t("common.total", lang) if total else center_label(c, i)
+                t("common.total", lang) if total else center_label(c, i, lang)
                 for c, i, total in zip(
                     centers["center"], centers["is_illustrative"], centers["is_total"], strict=True
                 )
@@ -111,8 +118,8 @@ def parks(frame: pd.DataFrame, illustrative: set[str], order: list[str], lang: L
     frame = _in_order(frame, order)
     table = pd.DataFrame(
         {
-            t("common.center", lang): frame["center"].map(lambda c: center_label(c, c in illustrative)),
-            t("col.park", lang): frame["park"],
+            t("common.center", lang): frame["center"].map(lambda c: center_label(c, c in illustrative, lang)),
+            t("col.park", lang): _places(frame["park"], lang),
             t("col.output", lang): frame["output"],
             t("col.output_prev", lang): frame["output_prev_year"],
             t("col.yoy", lang): frame["yoy"],
@@ -130,7 +137,7 @@ def shares(frame: pd.DataFrame, illustrative: set[str], lang: Lang) -> Table:
     table = pd.DataFrame(
         {
             t("common.center", lang): frame["center"].map(
-                lambda c: t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative)
+                lambda c: t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative, lang)
             ),
             t("col.output", lang): frame["output"],
             t("col.above_scale_share", lang): frame["above_scale_share"],
@@ -186,7 +193,7 @@ def people(frame: pd.DataFrame, illustrative: set[str], order: list[str], lang: 
     table = pd.DataFrame(
         {
             t("common.center", lang): frame["center"].map(
-                lambda c: t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative)
+                lambda c: t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative, lang)
             ),
             t("col.activities", lang): frame["activities"],
             t("col.people", lang): frame["people"],
@@ -208,8 +215,8 @@ def top_activities(frame: pd.DataFrame, illustrative: set[str], lang: Lang) -> p
         {
             t("col.date", lang): _dates(frame["activity_date"]),
             t("col.activity", lang): frame["name"],
-            t("common.center", lang): frame["center"].map(lambda c: center_label(c, c in illustrative)),
-            t("col.venue", lang): frame["venue"],
+            t("common.center", lang): frame["center"].map(lambda c: center_label(c, c in illustrative, lang)),
+            t("col.venue", lang): _places(frame["venue"], lang),
             t("col.category", lang): frame["category"].map(lambda c: display(c, lang)),
             t("col.person_times", lang): frame["person_times"],
             t("col.people", lang): frame["people"],

@@ -12,14 +12,18 @@ components.page_header(t("completeness.title", lang), filters, lang)
 st.caption(t("completeness.caption", lang))
 
 grid = data.mart("completeness", filters)
+centers = data.centers()
+illustrative = set(centers.loc[centers["is_illustrative"], "center"])
 if not grid["row_count"].any():
     st.info(t("nodata.notice", lang, what=t("nodata.what.completeness", lang)), icon=":material/inbox:")
 st.subheader(t("completeness.behind", lang))
-components.table(tables.latest_months(grid, lang), "completeness", lang, hide_index=False)
+components.table(tables.latest_months(grid, lang, illustrative), "completeness", lang, hide_index=False)
 
 names = list(dict.fromkeys(grid["dataset"]))
 for tab, name in zip(st.tabs([DATASETS[n].title(lang) for n in names]) if names else [], names, strict=True):
     with tab:
         components.chart(
-            charts.completeness_heatmap(grid[grid["dataset"] == name], lang), key=f"completeness-{name}"
+            charts.completeness_heatmap(grid[grid["dataset"] == name], lang, illustrative),
+            key=f"completeness-{name}",
         )
+components.illustrative_note(centers, lang)

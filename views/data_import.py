@@ -6,7 +6,7 @@ from analytics.i18n import t
 from analytics.intake import DATASETS
 from analytics.intake.templates import template_bytes
 from ui import components, context
-from ui.intake import Choices, center_select, panel
+from ui.intake import Choices, center_select, file_uploader, panel
 
 lang = context.lang()
 st.title(t("import.title", lang))
@@ -27,11 +27,6 @@ dataset = left.selectbox(
     format_func=lambda name: t("import.detect", lang) if name is None else DATASETS[name].title(lang), key="import_dataset",
 )  # fmt: skip
 center = center_select(middle, lang)
-uploads = st.file_uploader(
-    t("import.files", lang),
-    type=["xlsx", "xlsm", "xls", "ods", "htm", "html", "csv"],
-    accept_multiple_files=True,
-    key="import_files",
-)
+uploads = file_uploader(t("import.files", lang), "import_files", lang)
 for upload in uploads or []:
     panel(upload, Choices(dataset, center), lang)
