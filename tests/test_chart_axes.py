@@ -8,7 +8,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from ui import ticket_charts, topic_charts
+from ui import charts, ticket_charts, topic_charts
 from ui.charts import count_axis
 
 MONDAY = dt.date(2022, 3, 14)
@@ -50,9 +50,9 @@ def test_a_short_calendar_ticks_each_monday_a_long_one_each_month():
         return topic_charts.activity_calendar(frame, "zh").layout.xaxis
 
     short = calendar(2)
-    assert short.tickformat == "%Y-%m-%d" and short.dtick == 7 * 86_400_000
+    assert short.tickformat == charts.DATE_TICKS["%Y-%m-%d"]["zh"] and short.dtick == 7 * 86_400_000
     long = calendar(120)
-    assert long.tickformat == "%Y-%m" and long.dtick == "M1"
+    assert long.tickformat == charts.DATE_TICKS["%Y-%m"]["zh"] and long.dtick == "M1"
 
 
 def test_category_cells_without_a_median_are_light_grey_not_dark():
