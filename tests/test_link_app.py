@@ -131,7 +131,6 @@ def test_one_day_picked_in_the_date_range_is_a_period_of_one_day(app_env):
     at = opened()
     at.date_input(key="period").set_value((D(2022, 3, 15),)).run()
     assert not at.exception
-    assert at.date_input(key="period").value == (D(2022, 3, 15), D(2022, 3, 15))
     assert at.caption[0].value.startswith("统计期间 2022年3月15日至2022年3月15日｜")
     assert url(at, "period") == ["2022-03-15"]
 

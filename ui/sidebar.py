@@ -18,7 +18,7 @@ from analytics import links
 from analytics.filters import ENTERPRISE_TYPES, Filters
 from analytics.i18n import LANGS, Lang, format_date, t
 from analytics.periods import PRESETS, Period, matching_preset, preset
-from ui import context, data, notice
+from ui import data, notice
 
 LANG_READ_KEY = "_link_lang_read"
 LANG_SHOWN_KEY = "_filters_lang"  # the language the filter widgets were last drawn in
@@ -55,7 +55,7 @@ def global_filters(lang: Lang) -> Filters:
             )
         )
     elif st.session_state.get(LANG_SHOWN_KEY, lang) != lang:
-        _keep_selection(context.filters())
+        _keep_selection()
     st.session_state[LANG_SHOWN_KEY] = lang
 
     period = _period(lang, today, default)
@@ -101,9 +101,8 @@ def _period(lang: Lang, today: dt.date, default: Period) -> Period:
         min_value=links.PERIOD_BOUNDS.start,
         max_value=links.PERIOD_BOUNDS.end,
         format="YYYY-MM-DD",
-        on_change=_complete_period,
-        args=(default,),
     )
+    # one day picked (the picker's state between its two clicks, or kept so) is a period of one day
     period = Period(chosen[0], chosen[-1]) if chosen else default
     st.session_state["preset"] = matching_preset(period, today)
     st.sidebar.pills(
@@ -116,12 +115,6 @@ def _period(lang: Lang, today: dt.date, default: Period) -> Period:
         help=t("filters.presets_help", lang, today=format_date(today, lang)),
     )
     return period
-
-
-def _complete_period(default: Period) -> None:
-    """One day picked is a period of one day; nothing picked is the default period."""
-    chosen = st.session_state["period"]
-    st.session_state["period"] = (chosen[0], chosen[-1]) if chosen else (default.start, default.end)
 
 
 def _apply_preset(today: dt.date) -> None:
@@ -143,12 +136,13 @@ def _seed(link: links.LinkFilters) -> None:
     notice.report(link.corrections)
 
 
-def _keep_selection(previous: Filters) -> None:
-    """After a language switch: the choices of the last run, by value (a multiselect keeps its choices as
-    their labels, which just changed language)."""
-    st.session_state["center"] = list(previous.centers)
-    st.session_state["park"] = list(previous.parks)
-    st.session_state["type"] = list(previous.types)
+def _keep_selection() -> None:
+    """After a language switch: the choices as values. A multiselect sends back its choices as their labels,
+    which have just changed language; read now (before the widget is drawn again) they are still decoded
+    with the labels they were chosen by, and set again they are drawn with the new ones."""
+    for key in ("center", "park", "type"):
+        if key in st.session_state:
+            st.session_state[key] = list(st.session_state[key])
 
 
 def _write_url(params: dict[str, list[str]]) -> None:
