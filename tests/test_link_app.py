@@ -198,6 +198,7 @@ def test_the_declared_url_path_opens_the_overview(app_env):
 def test_the_declared_url_path_opens_the_overview_after_logging_in(app_env):
     at = opened_at("overview", "leader", center=["长虹岭"])
     assert not at.error
+    assert "overview" in [info["url_pathname"] for info in at._registered_pages.values()]
     assert at.title[0].value == "各产业社区总览"
     assert "｜产业社区：长虹岭｜" in at.caption[0].value
 

@@ -70,7 +70,7 @@ def global_filters(lang: Lang) -> Filters:
         parks = parks[parks["center"].isin(chosen_centers)]
     park_options = parks["park"].tolist()
     # parks of a center just removed leave the selection
-    st.session_state["park"] = [park for park in st.session_state["park"] if park in park_options]
+    st.session_state["park"] = [park for park in st.session_state.get("park", []) if park in park_options]
     chosen_parks = sidebar.multiselect(
         t("filters.parks", lang),
         park_options,
