@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics.i18n import t
-from ui import auth, context, navigation, sidebar
+from ui import auth, context, data, drill, navigation, notice, sidebar
 
 st.set_page_config(page_title="狮山“1+6”产业服务看板", page_icon="🏭", layout="wide")
 
@@ -11,9 +11,12 @@ lang = sidebar.language_switch()
 context.open_or_stop()
 who = auth.current_principal()
 page = st.navigation(navigation.pages_for(who, lang))
+navigation.open_root(page, who)
 if who is not None:
     context.set_filters(sidebar.global_filters(lang))
+    drill.check_link(context.filters(), data.centers()["center"].tolist())
     auth.account_box(who, lang)
+    notice.show(page.url_path, context.filters(), lang)
 if context.demo_loaded():
     st.info(t("demo.banner", lang), icon=":material/science:")
 page.run()

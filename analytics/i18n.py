@@ -36,10 +36,6 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "filters.parks": {"zh": "园区", "en": "Parks"},
     "filters.types": {"zh": "企业类型", "en": "Enterprise type"},
     "filters.all": {"zh": "全部", "en": "All"},
-    "filters.period_incomplete": {
-        "zh": "请选择期间的起止两个日期。",
-        "en": "Pick both the first and the last day of the period.",
-    },
     "filters.sentence": {
         "zh": "统计期间 {period}｜产业社区：{centers}｜园区：{parks}｜企业类型：{types}",
         "en": "Period {period} | Centers: {centers} | Parks: {parks} | Enterprise type: {types}",
@@ -827,6 +823,65 @@ STRINGS: dict[str, dict[Lang, str]] = {
     },
     "uploader.browse": {"zh": "选择文件", "en": "Browse files"},
     "import.row_number": {"zh": "行号", "en": "Row"},
+    # issue 12 A: links checked (analytics/links.py), period presets
+    "link.notice": {
+        "zh": "链接中有部分设置无法使用，页面按其余设置显示：",
+        "en": "Part of this link could not be used; the page shows the rest:",
+    },
+    "link.lang_unknown": {
+        "zh": "未知的语言 {values}，已使用中文",
+        "en": "Unknown language {values}: Chinese is used",
+    },
+    "link.period_invalid": {
+        "zh": "无法识别的统计期间 {values}（应为一个或两个日期，如 2022-03-15），已使用默认期间",
+        "en": "Unrecognised period {values} (one or two dates such as 2022-03-15 expected): the default "
+        "period is used",
+    },
+    "link.period_out_of_range": {
+        "zh": "统计期间 {values} 超出可选范围（2000年至2099年），已使用默认期间",
+        "en": "Period {values} is outside the dates offered (2000 to 2099): the default period is used",
+    },
+    "link.period_reversed": {
+        "zh": "统计期间 {values} 的结束日期早于开始日期，已对调",
+        "en": "Period {values} ends before it starts: the dates were swapped",
+    },
+    "link.center_unknown": {
+        "zh": "未知的产业社区 {values}，已忽略",
+        "en": "Unknown center {values}: ignored",
+    },
+    "link.park_unknown": {"zh": "未知的园区 {values}，已忽略", "en": "Unknown park {values}: ignored"},
+    "link.park_other_center": {
+        "zh": "园区 {values} 不属于所选产业社区，已忽略",
+        "en": "Park {values} does not belong to the chosen centers: ignored",
+    },
+    "link.type_unknown": {
+        "zh": "未知的企业类型 {values}，已忽略",
+        "en": "Unknown enterprise type {values}: ignored",
+    },
+    "link.focus_unknown": {
+        "zh": "未知的聚焦产业社区 {values}，已忽略",
+        "en": "Unknown center to narrow to {values}: ignored",
+    },
+    "link.focus_outside": {
+        "zh": "聚焦的产业社区 {values} 不在所选产业社区中，已忽略",
+        "en": "The center to narrow to {values} is not among the chosen centers: ignored",
+    },
+    "link.category_unknown": {
+        "zh": "未知的诉求类别 {values}，已忽略",
+        "en": "Unknown demand category {values}: ignored",
+    },
+    "link.value": {"zh": "“{value}”", "en": "“{value}”"},
+    "filters.presets": {"zh": "快捷期间", "en": "Quick periods"},
+    "filters.presets_help": {
+        "zh": "“今天”按数据中的最新日期（{today}）计算；各期间均为整月。",
+        "en": "“Today” is the latest date in the data ({today}); every period is made of whole months.",
+    },
+    "preset.this_month": {"zh": "本月", "en": "This month"},
+    "preset.last_month": {"zh": "上月", "en": "Last month"},
+    "preset.this_quarter": {"zh": "本季度", "en": "This quarter"},
+    "preset.year_to_date": {"zh": "今年以来", "en": "Year to date"},
+    "preset.last_12_months": {"zh": "近12个月", "en": "Last 12 months"},
+    "preset.last_year": {"zh": "上年", "en": "Last year"},
 }
 
 

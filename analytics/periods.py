@@ -1,4 +1,10 @@
-"""Reporting periods: inclusive date ranges, their comparison periods, and the default period."""
+"""Reporting periods: inclusive date ranges, their comparison periods, the presets and the default period.
+
+The presets (本月, 上月, 本季度, 今年以来, 近12个月, 上年) are counted from a given "today": the dashboard passes
+the latest date in the data, so a preset never lands on months the ledgers have not reached. They are made of
+whole months (so their previous period and the year before are whole months too) and end, at the latest,
+with today's month.
+"""
 
 from __future__ import annotations
 
@@ -58,15 +64,56 @@ class Period:
         return Period(add_months(self.start, -12), add_months(self.end, -12))
 
 
-def default_period(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> Period:
-    """The 12 full calendar months up to and including the latest month with any visit or ticket.
+PRESETS: tuple[str, ...] = (
+    "this_month",
+    "last_month",
+    "this_quarter",
+    "year_to_date",
+    "last_12_months",
+    "last_year",
+)
 
-    With no visit or ticket at all, the 12 months up to and including the current month.
-    """
+
+def preset(name: str, today: dt.date) -> Period:
+    """The preset period `name` as of `today`: this month, last month, this quarter (its months up to today's),
+    the year to date (January to today's month), the last 12 months (today's month and the 11 before), last
+    calendar year."""
+    month = today.replace(day=1)
+    end = month_end(today)
+    if name == "this_month":
+        return Period(month, end)
+    if name == "last_month":
+        start = add_months(month, -1)
+        return Period(start, month_end(start))
+    if name == "this_quarter":
+        return Period(month.replace(month=(today.month - 1) // 3 * 3 + 1), end)
+    if name == "year_to_date":
+        return Period(month.replace(month=1), end)
+    if name == "last_12_months":
+        return Period(add_months(month, -11), end)
+    if name == "last_year":
+        return Period(dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31))
+    raise ValueError(f"unknown period preset: {name}")
+
+
+def matching_preset(period: Period, today: dt.date) -> str | None:
+    """The first preset equal to `period` as of `today`, if any (本季度 in January is also 本月)."""
+    return next((name for name in PRESETS if preset(name, today) == period), None)
+
+
+def latest_date(con: duckdb.DuckDBPyConnection) -> dt.date | None:
+    """The latest date of any visit or ticket: the dashboard's "today"."""
     with con.cursor() as cur:
         (latest,) = cur.execute(
             "SELECT greatest((SELECT max(visit_date) FROM visits), (SELECT max(received_date) FROM tickets))"
         ).fetchone()
-    anchor = latest or today or dt.date.today()
-    end = month_end(anchor)
-    return Period(add_months(end.replace(day=1), -11), end)
+    return latest
+
+
+def default_period(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> Period:
+    """The 12 full calendar months up to and including the latest month with any visit or ticket (the preset
+    近12个月 as of the latest date in the data).
+
+    With no visit or ticket at all, the 12 months up to and including the current month.
+    """
+    return preset("last_12_months", latest_date(con) or today or dt.date.today())

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from analytics import db
-from analytics.periods import Period, add_months, default_period
+from analytics.periods import Period, add_months, default_period, latest_date, matching_preset, preset
 
 D = dt.date
 
@@ -58,3 +58,42 @@ def test_default_period_is_twelve_months_to_latest_event_month(demo_db):
 def test_default_period_without_events_ends_in_the_current_month(tmp_path):
     con = db.connect(tmp_path / "empty.duckdb")
     assert default_period(con, today=D(2026, 11, 26)) == Period(D(2025, 12, 1), D(2026, 11, 30))
+
+
+TODAY = D(2022, 6, 20)  # the latest date in the data
+
+
+@pytest.mark.parametrize(
+    ("name", "today", "expected"),
+    [
+        ("this_month", TODAY, Period(D(2022, 6, 1), D(2022, 6, 30))),
+        ("last_month", TODAY, Period(D(2022, 5, 1), D(2022, 5, 31))),
+        ("last_month", D(2022, 1, 10), Period(D(2021, 12, 1), D(2021, 12, 31))),
+        ("this_quarter", TODAY, Period(D(2022, 4, 1), D(2022, 6, 30))),
+        ("this_quarter", D(2022, 5, 3), Period(D(2022, 4, 1), D(2022, 5, 31))),
+        ("this_quarter", D(2022, 12, 31), Period(D(2022, 10, 1), D(2022, 12, 31))),
+        ("year_to_date", TODAY, Period(D(2022, 1, 1), D(2022, 6, 30))),
+        ("last_12_months", TODAY, Period(D(2021, 7, 1), D(2022, 6, 30))),
+        ("last_12_months", D(2024, 2, 29), Period(D(2023, 3, 1), D(2024, 2, 29))),
+        ("last_year", TODAY, Period(D(2021, 1, 1), D(2021, 12, 31))),
+    ],
+)
+def test_presets_are_whole_months_up_to_todays_month(name, today, expected):
+    assert preset(name, today) == expected
+    assert expected.whole_months is not None
+
+
+def test_unknown_preset_is_refused():
+    with pytest.raises(ValueError, match="unknown period preset"):
+        preset("next_month", TODAY)
+
+
+def test_matching_preset():
+    assert matching_preset(Period(D(2021, 7, 1), D(2022, 6, 30)), TODAY) == "last_12_months"
+    assert matching_preset(Period(D(2022, 1, 1), D(2022, 1, 31)), D(2022, 1, 5)) == "this_month"
+    assert matching_preset(Period(D(2022, 1, 1), D(2022, 6, 29)), TODAY) is None
+
+
+def test_default_period_is_the_last_12_months_preset_as_of_the_latest_date(demo_db):
+    con = db.connect(demo_db)
+    assert default_period(con) == preset("last_12_months", latest_date(con))

@@ -51,12 +51,18 @@ def enterprise_count() -> int:
 
 
 @st.cache_data(show_spinner=False)
-def _default_period(version: int, today: dt.date) -> periods.Period:
-    return periods.default_period(connection(), today)
+def _latest_date(version: int) -> dt.date | None:
+    return periods.latest_date(connection())
+
+
+def today() -> dt.date:
+    """The dashboard's "today" for the period presets: the latest date in the data (the calendar's today
+    while there is none)."""
+    return _latest_date(data_version()) or dt.date.today()
 
 
 def default_period() -> periods.Period:
-    return _default_period(data_version(), dt.date.today())
+    return periods.preset("last_12_months", today())
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

@@ -1,7 +1,9 @@
 """Page-local drill-down: clicking a center or a category in a chart narrows the page to it.
 
 The narrowing lives in the URL (?focus=长虹岭&category=市政设施) so a copied link keeps it, and a
-chip above the charts clears it.
+chip above the charts clears it. A value that cannot narrow the page (an unknown center or category, a center
+outside the chosen ones) is taken out of the URL and said in the page's notice (`check_link`, before the
+page runs), so the chip never shows what the page does not do.
 """
 
 from __future__ import annotations
@@ -10,21 +12,37 @@ from dataclasses import replace
 
 import streamlit as st
 
-from analytics.domain import TICKET_CATEGORIES, display
+from analytics import links
+from analytics.domain import display
 from analytics.filters import Filters
 from analytics.i18n import Lang, t
-from ui import safe
+from ui import notice, safe
 
 CENTER, CATEGORY = "focus", "category"
 
 
+def _read(
+    known_centers: list[str], chosen: tuple[str, ...]
+) -> tuple[str | None, str | None, tuple[links.Correction, ...]]:
+    params = {name: st.query_params.get_all(name) for name in (CENTER, CATEGORY)}
+    return links.read_drill(params, known_centers, chosen)
+
+
+def check_link(filters: Filters, known_centers: list[str]) -> None:
+    """Take what cannot narrow any page out of the URL, and say so in the notice."""
+    center, category, corrections = _read(known_centers, filters.centers)
+    for name, value in ((CENTER, center), (CATEGORY, category)):
+        if value is None and st.query_params.get(name):
+            del st.query_params[name]
+    notice.report(corrections)
+
+
 def narrowed(filters: Filters, known_centers: list[str]) -> Filters:
-    """The global filters narrowed by the drill-down in the URL (unknown values are ignored)."""
-    center = st.query_params.get(CENTER)
-    category = st.query_params.get(CATEGORY)
-    if center in known_centers and (not filters.centers or center in filters.centers):
+    """The global filters narrowed by the drill-down in the URL."""
+    center, category, _ = _read(known_centers, filters.centers)
+    if center is not None:
         filters = replace(filters, centers=(center,))
-    if category in TICKET_CATEGORIES:
+    if category is not None:
         filters = replace(filters, categories=(category,))
     return filters
 

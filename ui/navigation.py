@@ -1,7 +1,9 @@
 """The pages, grouped by user, each with the action its role needs; the navigation a principal gets.
 
 A page the role may not open is still registered, hidden, so its URL shows a refusal instead of the page.
-Without a session every URL shows the login page.
+Without a session every URL shows the login page. Every page answers at its own URL (/overview): Streamlit
+serves its default page at the root URL only, so the default is a hidden page that opens the role's first
+page at its own URL, the link's parameters kept.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from analytics.auth import Principal, can
 from analytics.auth.permissions import ACTION_LABELS
 from analytics.i18n import Lang, t
 from ui import auth
+from ui.sidebar import LANG_KEY
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,23 @@ def _login(spec: PageSpec) -> Callable[[], None]:
     return login
 
 
+def _opening(page: StreamlitPage) -> Callable[[], None]:
+    """The root URL: switch to `page`, keeping the URL's parameters (the language switch, bound to the URL,
+    keeps its own)."""
+
+    def root() -> None:
+        kept = {name: st.query_params.get_all(name) for name in st.query_params if name != LANG_KEY}
+        st.switch_page(page, query_params=kept)
+
+    return root
+
+
+def open_root(page: StreamlitPage, who: Principal | None) -> None:
+    """At the root URL of a logged-in user, go to the first page (this run ends here)."""
+    if who is not None and page.url_path == "":
+        page.run()
+
+
 def pages_for(who: Principal | None, lang: Lang) -> dict[str, list[StreamlitPage]]:
     """Logged in: the pages the role may open (a refusal, hidden, at the others' URLs). Logged out: the
     login page, at every URL."""
@@ -91,15 +111,20 @@ def pages_for(who: Principal | None, lang: Lang) -> dict[str, list[StreamlitPage
         ]
         return {"": [login, *hidden]}
     pages: dict[str, list[StreamlitPage]] = {}
-    first = True
+    first: StreamlitPage | None = None
     for section, specs in SECTIONS.items():
         for spec in specs:
             if can(who, spec.action):
                 page = st.Page(spec.path, title=t(spec.title, lang), icon=f":material/{spec.icon}:",
-                               url_path=spec.url_path, default=first)  # fmt: skip
-                first = False
+                               url_path=spec.url_path)  # fmt: skip
+                first = first or page
             else:
                 page = st.Page(_refusal(spec, lang), title=t(spec.title, lang), url_path=spec.url_path,
                                visibility="hidden")  # fmt: skip
             pages.setdefault(t(section, lang), []).append(page)
+    if first is not None:
+        root = st.Page(
+            _opening(first), title=first.title, url_path="start", default=True, visibility="hidden"
+        )
+        next(iter(pages.values())).append(root)
     return pages
