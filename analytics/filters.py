@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from analytics.domain import display
+from analytics.domain import display, place
 from analytics.i18n import Lang, format_date, join, t
 from analytics.periods import Period
 
@@ -61,10 +61,12 @@ class Filters:
             "filters.sentence",
             lang,
             period=describe_period(self.period, lang),
-            centers=join([quote(c) for c in self.centers], lang)
+            centers=join([quote(place(c, lang)) for c in self.centers], lang)
             if self.centers
             else t("filters.all_centers", lang, n=center_count),
-            parks=join([quote(p) for p in self.parks], lang) if self.parks else t("filters.all_parks", lang),
+            parks=join([quote(place(p, lang)) for p in self.parks], lang)
+            if self.parks
+            else t("filters.all_parks", lang),
             types=self._describe_types(lang),
         ) + (
             t(

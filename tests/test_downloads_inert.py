@@ -38,3 +38,11 @@ def test_every_page_download_is_inert(app_env, monkeypatch):
             ]
             assert not starting, (name, starting[:3])
     assert planted  # the formulas did reach the downloads, as text
+
+
+def test_tables_offer_no_built_in_download_that_would_bypass_the_inert_audited_exports():
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads((Path(__file__).parent.parent / ".streamlit" / "config.toml").read_text())
+    assert config["client"]["disableDataExport"] is True

@@ -36,7 +36,7 @@ def test_sentence_in_chinese_and_english():
     )
     chosen = Filters(PERIOD, centers=("长虹岭", "罗村"), types=("above_scale", "high_tech"))
     assert chosen.describe("en", center_count=6) == (
-        "Period 1 Jul 2021 – 30 Jun 2022 | Centers: 长虹岭, 罗村 | Parks: all | "
+        "Period 1 Jul 2021 – 30 Jun 2022 | Centers: 长虹岭 Changhongling, 罗村 Luocun | Parks: all | "
         "Enterprise type: Above designated size, High-tech (any of)"
     )
     assert "企业类型：规上企业｜" not in chosen.describe("zh", 6)

@@ -66,3 +66,17 @@ def test_columns_of_a_kind_and_a_rate_with_its_n():
     sheet = openpyxl.load_workbook(io.BytesIO(table.xlsx("t"))).active
     assert [c.value for c in sheet[2]] == ["长虹岭", 0.75, 120, -0.052]
     assert ["%" in c.number_format for c in sheet[2]] == [False, True, False, True]
+
+
+def test_a_center_name_with_markup_characters_is_shown_and_downloaded_as_written():
+    """Tables are text (escaping is for charts only): a name with < & > is neither shown nor exported as
+    &lt; &amp; &gt;."""
+    from ui import topic_tables
+
+    frame = pd.DataFrame(
+        {"center": ["甲<乙&丙>", None], "output": [10.0, 10.0], "above_scale_share": [0.5, 0.5],
+         "high_tech_share": [0.25, 0.25]}
+    )  # fmt: skip
+    table = topic_tables.shares(frame, {"甲<乙&丙>"}, "zh")
+    assert table.shown("zh").iloc[0, 0] == "甲<乙&丙>*"
+    assert read_csv(table.csv("zh")).iloc[0, 0] == "甲<乙&丙>*"

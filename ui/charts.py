@@ -64,11 +64,15 @@ def config(lang: Lang) -> dict[str, object]:
     return {**CONFIG, "locale": "zh-CN", "locales": {"zh-CN": _ZH_CN}} if lang == "zh" else CONFIG
 
 
+def center_name(center: str, is_illustrative: bool, lang: Lang) -> str:
+    """A center's name as text (tables, downloads): romanised beside it in English, * when illustrative."""
+    name = place(center, lang)
+    return f"{name}*" if is_illustrative else name
+
+
 def center_label(center: str, is_illustrative: bool, lang: Lang) -> str:
-    """A center's name in a chart or table (escaped for Plotly), romanised beside it in English, * when
-    illustrative."""
-    label = safe.plotly(place(center, lang))
-    return f"{label}*" if is_illustrative else label
+    """A center's name in a chart: `center_name` escaped for Plotly."""
+    return safe.plotly(center_name(center, is_illustrative, lang))
 
 
 def layout(fig: go.Figure, height: int, lang: Lang, **extra: object) -> go.Figure:

@@ -15,6 +15,7 @@ import datetime as dt
 import streamlit as st
 
 from analytics import links
+from analytics.domain import place
 from analytics.filters import ENTERPRISE_TYPES, Filters
 from analytics.i18n import LANGS, Lang, format_date, t
 from analytics.periods import PRESETS, Period, matching_preset, preset
@@ -62,6 +63,7 @@ def global_filters(lang: Lang) -> Filters:
     chosen_centers = sidebar.multiselect(
         t("filters.centers", lang),
         centers,
+        format_func=lambda name: place(name, lang),
         key="center",
         placeholder=t("filters.all", lang),
         select_all=False,
@@ -74,6 +76,7 @@ def global_filters(lang: Lang) -> Filters:
     chosen_parks = sidebar.multiselect(
         t("filters.parks", lang),
         park_options,
+        format_func=lambda name: place(name, lang),
         key="park",
         placeholder=t("filters.all", lang),
         select_all=False,

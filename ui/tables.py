@@ -9,14 +9,14 @@ import pandas as pd
 from analytics.i18n import Lang, t
 from analytics.metrics import CATALOG
 from analytics.tabular import Cell, Table
-from ui.charts import center_label
+from ui.charts import center_name
 
 View = Literal["values", "change", "previous"]
 
 
 def _columns(kpis: pd.DataFrame, lang: Lang) -> list[str]:
     return [
-        t("common.total", lang) if row.is_total else center_label(row.center, row.is_illustrative, lang)
+        t("common.total", lang) if row.is_total else center_name(row.center, row.is_illustrative, lang)
         for row in kpis.itertuples()
     ]
 
@@ -71,7 +71,7 @@ def latest_months(completeness: pd.DataFrame, lang: Lang, illustrative: set[str]
     table = table.reindex(index=centers, columns=datasets).fillna("—")
     table.columns = [DATASETS[d].title(lang) for d in datasets]
     table.index = pd.Index(
-        [center_label(c, c in illustrative, lang) for c in centers], name=t("common.center", lang)
+        [center_name(c, c in illustrative, lang) for c in centers], name=t("common.center", lang)
     )
     return table
 
@@ -108,7 +108,7 @@ def ranking(box: pd.DataFrame, kpis: pd.DataFrame, lang: Lang) -> Table:
     table = pd.DataFrame(
         {
             t("common.center", lang): [
-                center_label(c, i, lang)
+                center_name(c, i, lang)
                 for c, i in zip(merged["center"], merged["is_illustrative"], strict=True)
             ],
             t("tickets.n_closed", lang): [
@@ -154,7 +154,7 @@ def response(frame: pd.DataFrame, lang: Lang, illustrative: set[str], order: lis
     table = pd.DataFrame(
         {
             t("common.center", lang): [
-                t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative, lang)
+                t("common.total", lang) if pd.isna(c) else center_name(c, c in illustrative, lang)
                 for c in frame["center"]
             ],
             **{label: frame[column].to_numpy() for label, column in zip(kinds, columns, strict=True)},

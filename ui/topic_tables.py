@@ -14,7 +14,7 @@ from analytics.domain import display, place
 from analytics.i18n import Lang, format_date, t
 from analytics.metrics import BY_KEY
 from analytics.tabular import Cell, Table
-from ui.charts import center_label
+from ui.charts import center_name
 
 
 def _yes(values: pd.Series, lang: Lang) -> pd.Series:
@@ -43,7 +43,7 @@ def enterprise_list(
     table = pd.DataFrame({"link": links.to_numpy()}, index=frame.index)
     for label, values in columns.items():
         if label == t("common.center", lang):
-            values = values.map(lambda c: center_label(c, c in illustrative, lang))
+            values = values.map(lambda c: center_name(c, c in illustrative, lang))
         elif label == t("col.park", lang):
             values = _places(values, lang)
         table[label] = values.to_numpy()
@@ -97,7 +97,7 @@ def visit_workload(coverage: pd.DataFrame, lang: Lang) -> Table:
     table = pd.DataFrame(
         {
             t("common.center", lang): [
-                t("common.total", lang) if total else center_label(c, i, lang)
+                t("common.total", lang) if total else center_name(c, i, lang)
                 for c, i, total in zip(
                     centers["center"], centers["is_illustrative"], centers["is_total"], strict=True
                 )
@@ -118,7 +118,7 @@ def parks(frame: pd.DataFrame, illustrative: set[str], order: list[str], lang: L
     frame = _in_order(frame, order)
     table = pd.DataFrame(
         {
-            t("common.center", lang): frame["center"].map(lambda c: center_label(c, c in illustrative, lang)),
+            t("common.center", lang): frame["center"].map(lambda c: center_name(c, c in illustrative, lang)),
             t("col.park", lang): _places(frame["park"], lang),
             t("col.output", lang): frame["output"],
             t("col.output_prev", lang): frame["output_prev_year"],
@@ -137,7 +137,7 @@ def shares(frame: pd.DataFrame, illustrative: set[str], lang: Lang) -> Table:
     table = pd.DataFrame(
         {
             t("common.center", lang): frame["center"].map(
-                lambda c: t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative, lang)
+                lambda c: t("common.total", lang) if pd.isna(c) else center_name(c, c in illustrative, lang)
             ),
             t("col.output", lang): frame["output"],
             t("col.above_scale_share", lang): frame["above_scale_share"],
@@ -193,7 +193,7 @@ def people(frame: pd.DataFrame, illustrative: set[str], order: list[str], lang: 
     table = pd.DataFrame(
         {
             t("common.center", lang): frame["center"].map(
-                lambda c: t("common.total", lang) if pd.isna(c) else center_label(c, c in illustrative, lang)
+                lambda c: t("common.total", lang) if pd.isna(c) else center_name(c, c in illustrative, lang)
             ),
             t("col.activities", lang): frame["activities"],
             t("col.people", lang): frame["people"],
@@ -215,7 +215,7 @@ def top_activities(frame: pd.DataFrame, illustrative: set[str], lang: Lang) -> p
         {
             t("col.date", lang): _dates(frame["activity_date"]),
             t("col.activity", lang): frame["name"],
-            t("common.center", lang): frame["center"].map(lambda c: center_label(c, c in illustrative, lang)),
+            t("common.center", lang): frame["center"].map(lambda c: center_name(c, c in illustrative, lang)),
             t("col.venue", lang): _places(frame["venue"], lang),
             t("col.category", lang): frame["category"].map(lambda c: display(c, lang)),
             t("col.person_times", lang): frame["person_times"],
