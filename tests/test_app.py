@@ -49,7 +49,7 @@ def test_filters_come_from_the_url(app_env):
     at = app(lang=["English"], center=["长虹岭"], period=["2021-01-01", "2021-06-30"], type=["high_tech"])
     assert not at.exception
     assert at.caption[0].value == (
-        "Period 1 Jan 2021 – 30 Jun 2021 | Centers: 长虹岭 | Parks: all | Enterprise type: High-tech"
+        "Period 1 Jan 2021 – 30 Jun 2021 | Centers: 长虹岭 Changhongling | Parks: all | Enterprise type: High-tech"
     )
     assert list(at.dataframe[0].value.columns) == ["长虹岭 Changhongling", "Total"]
 

@@ -88,7 +88,7 @@ def test_everything_wrong_at_once_is_one_notice_in_english(app_env):
         type=["big", "listed"],
     )
     assert at.caption[0].value == (
-        "Period 1 Jan 2022 – 30 Jun 2022 | Centers: 长虹岭 | Parks: all | Enterprise type: Listed"
+        "Period 1 Jan 2022 – 30 Jun 2022 | Centers: 长虹岭 Changhongling | Parks: all | Enterprise type: Listed"
     )
     [notice] = notices(at)
     assert notice.splitlines()[0] == "Part of this link could not be used; the page shows the rest:"
@@ -209,7 +209,8 @@ def test_switching_the_language_keeps_every_filter(app_env):
     at.button_group(key="lang").set_value("en").run()
     assert not at.exception
     assert at.caption[0].value == (
-        "Period 1 Jan 2021 – 30 Jun 2021 | Centers: 长虹岭 | Parks: 长虹岭北园 | Enterprise type: High-tech"
+        "Period 1 Jan 2021 – 30 Jun 2021 | Centers: 长虹岭 Changhongling | Parks: 长虹岭北园 Changhongling North Park | "
+        "Enterprise type: High-tech"
     )
     types = at.multiselect(key="type")
     assert types.value == ["high_tech"] and types.format_func("high_tech") == "High-tech"
@@ -220,7 +221,7 @@ def test_switching_the_language_keeps_every_filter(app_env):
 
 def test_page_switches_keep_every_filter(app_env):
     at = opened(lang=["English"], period=["2022-01-01", "2022-03-31"], center=["罗村"], type=["eagle"])
-    expected = f"Period 1 Jan 2022 – 31 Mar 2022 | Centers: 罗村 | Parks: all | Enterprise type: {t('type.eagle', 'en')}"
+    expected = f"Period 1 Jan 2022 – 31 Mar 2022 | Centers: 罗村 Luocun | Parks: all | Enterprise type: {t('type.eagle', 'en')}"
     for page in ("views/tickets.py", "views/visits.py", "views/overview.py"):
         at.switch_page(page).run()
         assert not at.exception, at.exception

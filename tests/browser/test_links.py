@@ -58,7 +58,7 @@ def test_switching_the_language_keeps_every_filter(server, page):
     choose(page, "企业类型", t("type.high_tech", "zh"))
     page.get_by_text("English", exact=True).click()
     expected = (
-        "Period 1 Jan 2021 – 30 Jun 2021 | Centers: 长虹岭 | Parks: 长虹岭北园 | "
+        "Period 1 Jan 2021 – 30 Jun 2021 | Centers: 长虹岭 Changhongling | Parks: 长虹岭北园 Changhongling North Park | "
         f"Enterprise type: {t('type.high_tech', 'en')}"
     )
     expect(sentence(page)).to_have_text(expected, timeout=TIMEOUT)
@@ -66,8 +66,8 @@ def test_switching_the_language_keeps_every_filter(server, page):
     types = sidebar_box(page, "Enterprise type")
     expect(types).to_contain_text(t("type.high_tech", "en"), timeout=TIMEOUT)
     expect(types).not_to_contain_text(t("type.high_tech", "zh"))
-    expect(sidebar_box(page, "Centers")).to_contain_text("长虹岭")
-    expect(sidebar_box(page, "Parks")).to_contain_text("长虹岭北园")
+    expect(sidebar_box(page, "Centers")).to_contain_text("长虹岭 Changhongling")
+    expect(sidebar_box(page, "Parks")).to_contain_text("长虹岭北园 Changhongling North Park")
     dates = page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"] input')
     expect(dates.first).to_have_value("2021-01-01")
     expect(dates.nth(1)).to_have_value("2021-06-30")

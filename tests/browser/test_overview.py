@@ -31,7 +31,7 @@ def test_a_copied_url_restores_the_filters(server, page, browser_context):
     choose(page, "产业社区", "长虹岭")
     choose(page, "企业类型", "高新技术企业")
     page.get_by_text("English", exact=True).click()
-    expected = "Period 1 Jul 2021 – 30 Jun 2022 | Centers: 长虹岭 | Parks: all | Enterprise type: High-tech"
+    expected = "Period 1 Jul 2021 – 30 Jun 2022 | Centers: 长虹岭 Changhongling | Parks: all | Enterprise type: High-tech"
     expect(sentence(page)).to_have_text(expected, timeout=60_000)
     page.wait_for_url(lambda url: "lang=English" in url and "type=high_tech" in url and "center=" in url)
     copied = page.url
