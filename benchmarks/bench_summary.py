@@ -95,8 +95,8 @@ def pandas_kpis(tables: dict[str, pd.DataFrame], filters: Filters) -> pd.DataFra
     output = tables["output_monthly"]
     output = output.assign(center=output["uscc"].map(center_of)).dropna(subset=["center"])
     now = output[(output["period"] >= start) & (output["period"] <= end)]
-    shifted = output["period"] + pd.DateOffset(months=12)
-    before = output[(shifted >= start) & (shifted <= end)]
+    year_ago = pd.DateOffset(months=12)  # on the two bounds, not on every row (that is not vectorised)
+    before = output[(output["period"] >= start - year_ago) & (output["period"] <= end - year_ago)]
     out["output_value"] = now.groupby("center")["output_wan"].sum()
     out["output_value_prev_year"] = before.groupby("center")["output_wan"].sum()
     snapshots = tables["vaccination_snapshots"]
