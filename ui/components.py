@@ -47,7 +47,8 @@ def registry_notice(lang: Lang) -> None:
 
 
 _TILE_CSS = """<style>
-[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div {
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div,
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] div, [data-testid="stMetricValue"] p {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 </style>"""
 
@@ -60,7 +61,7 @@ def kpi_tiles(
     previous_period: Filters | None,
 ) -> None:
     """One tile per metric (amounts of 亿元 size in 亿元), with its change against the previous period when
-    one is given and the comparison means something (`Metric.comparable`). A long label wraps rather than
+    one is given and the comparison means something (`Metric.comparable`). A long label or value wraps rather than
     being cut off."""
     st.html(_TILE_CSS)
     row = st.container(horizontal=True, wrap=True)

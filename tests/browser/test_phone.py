@@ -86,3 +86,15 @@ def test_the_chart_toolbar_speaks_chinese(server, page):
     assert not [title for title in titles if title.isascii() and title != "Fullscreen"], titles
     fullscreen = chart.locator('.modebar-btn[data-title="Fullscreen"]')  # Streamlit's own button
     assert fullscreen.evaluate("button => getComputedStyle(button, '::after').content") == '"全屏"'
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1500, "height": 1000}])
+def test_long_tile_values_wrap_instead_of_being_cut(server, page, viewport):
+    """The English output tiles ("105.24 bn yuan") are wider than a tile: the value wraps, nothing is cut."""
+    page.set_viewport_size(viewport)
+    open_app(page, f"{server.url}/output?lang=English")
+    values = page.locator('[data-testid="stMetricValue"] > div')  # the text's box (Streamlit's ellipsis)
+    expect(values.first).to_contain_text("bn yuan", timeout=TIMEOUT)
+    for value in values.all():
+        value.scroll_into_view_if_needed()
+        assert value.evaluate("box => box.scrollWidth <= box.clientWidth + 1"), value.inner_text()
