@@ -62,3 +62,11 @@ def test_filters_survive_page_switches(server, page):
     expect(page.get_by_role("heading", name="各产业社区总览")).to_be_visible(timeout=60_000)
     expect(sentence(page)).to_contain_text("产业社区：罗村｜园区：联星工业园", timeout=60_000)
     assert "center=" in page.url and "park=" in page.url
+
+
+def test_the_navigation_lists_every_page_without_streamlits_english_view_more(server, page):
+    open_app(page, server.url)  # an admin: every page
+    nav = page.get_by_test_id("stSidebarNavItems")
+    expect(nav.get_by_role("link", name="操作日志")).to_be_visible()
+    expect(page.get_by_test_id("stSidebarNavViewButton")).to_have_count(0)
+    expect(page.locator('[data-testid="stSidebar"]')).not_to_contain_text("View")
