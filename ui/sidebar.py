@@ -96,8 +96,14 @@ def global_filters(lang: Lang) -> Filters:
     return filters
 
 
+# The calendar speaks the browser's language (a Chinese browser: 七月, 一 二 三 …), but the picker's own
+# quick select ("Date range · Select…") is English only: the presets below replace it.
+_NO_QUICK_SELECT = '<style>[data-testid="stDateInputQuickSelect"] { display: none; }</style>'
+
+
 def _period(lang: Lang, today: dt.date, default: Period) -> Period:
     """The date range, and the presets beside it (the one equal to the range, if any, shown as chosen)."""
+    st.sidebar.html(_NO_QUICK_SELECT)
     chosen = st.sidebar.date_input(
         t("filters.period", lang),
         key="period",

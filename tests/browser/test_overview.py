@@ -70,3 +70,12 @@ def test_the_navigation_lists_every_page_without_streamlits_english_view_more(se
     expect(nav.get_by_role("link", name="操作日志")).to_be_visible()
     expect(page.get_by_test_id("stSidebarNavViewButton")).to_have_count(0)
     expect(page.locator('[data-testid="stSidebar"]')).not_to_contain_text("View")
+
+
+def test_the_calendar_has_no_english_quick_select_the_presets_replace_it(server, page):
+    open_app(page, server.url)
+    picker = page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"]').first
+    picker.locator("button, [role=button], svg").last.click()
+    expect(page.get_by_test_id("stDateInputCalendar")).to_be_visible()
+    expect(page.get_by_test_id("stDateInputQuickSelect")).to_be_hidden()
+    assert "Date range" not in page.get_by_test_id("stDateInputCalendar").inner_text()  # what is drawn
