@@ -68,7 +68,9 @@ def latest_months(completeness: pd.DataFrame, lang: Lang, illustrative: set[str]
     table = cells.unstack("dataset") if len(cells) else pd.DataFrame()
     centers = list(dict.fromkeys(completeness["center"]))
     datasets = list(dict.fromkeys(completeness["dataset"]))
-    table = table.reindex(index=centers, columns=datasets).fillna("—")
+    table = (
+        table.reindex(index=centers, columns=datasets).astype(object).fillna("—")
+    )  # an empty table is float
     table.columns = [DATASETS[d].title(lang) for d in datasets]
     table.index = pd.Index(
         [center_name(c, c in illustrative, lang) for c in centers], name=t("common.center", lang)
