@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import streamlit as st
+from streamlit.elements.widgets.button import ButtonMixin
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest_login import logged_in
@@ -39,3 +41,17 @@ def open_page(path: str, lang: str = "zh", **query: list[str]) -> AppTest:
     logged_in(at, "admin")
     at.switch_page(path).run()
     return at
+
+
+def offered_downloads(monkeypatch) -> dict[str, bytes]:
+    """Every download button's file, by file name, as the pages run (filled while the test runs them)."""
+    offered: dict[str, bytes] = {}
+    original = ButtonMixin.download_button
+
+    def record(self, label, data, file_name=None, *args, **kwargs):
+        offered[file_name] = data
+        return original(self, label, data, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(ButtonMixin, "download_button", record)
+    monkeypatch.setattr(st, "download_button", record.__get__(st._main))
+    return offered

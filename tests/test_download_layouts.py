@@ -10,12 +10,10 @@ import re
 import openpyxl
 import pandas as pd
 import pytest
-import streamlit as st
-from streamlit.elements.widgets.button import ButtonMixin
 
 from analytics import db
 from analytics.i18n import t
-from tests.apptest_pages import PAGES, open_page
+from tests.apptest_pages import PAGES, offered_downloads, open_page
 
 PERCENT = re.compile(r"[+−-]?\d[\d,]*(\.\d+)?%")  # how the screen writes a rate
 
@@ -36,19 +34,6 @@ def enterprise_with_tickets(path) -> str:
     (uscc,) = con.execute("SELECT uscc FROM tickets GROUP BY uscc ORDER BY count(*) DESC LIMIT 1").fetchone()
     con.close()
     return uscc
-
-
-def offered_downloads(monkeypatch) -> dict[str, bytes]:
-    offered: dict[str, bytes] = {}
-    original = ButtonMixin.download_button
-
-    def record(self, label, data, file_name=None, *args, **kwargs):
-        offered[file_name] = data
-        return original(self, label, data, file_name, *args, **kwargs)
-
-    monkeypatch.setattr(ButtonMixin, "download_button", record)
-    monkeypatch.setattr(st, "download_button", record.__get__(st._main))
-    return offered
 
 
 def screen_labels(columns: list[str], lang: str) -> list[str]:

@@ -3,25 +3,14 @@ cell in any .xlsx, no CSV cell starting like one."""
 
 from __future__ import annotations
 
-import streamlit as st
-from streamlit.elements.widgets.button import ButtonMixin
-
-from tests.apptest_pages import PAGES, open_page
+from tests.apptest_pages import PAGES, offered_downloads, open_page
 from tests.payloads import FORMULAS, plant_formulas
 from tests.test_exports import FORMULA_START, PLAIN_NUMBER, csv_cells, xlsx_formulas, xlsx_texts
 
 
 def test_every_page_download_is_inert(app_env, monkeypatch):
     uscc = plant_formulas(app_env)
-    offered: dict[str, bytes] = {}
-    original = ButtonMixin.download_button
-
-    def record(self, label, data, file_name=None, *args, **kwargs):
-        offered[file_name] = data
-        return original(self, label, data, file_name, *args, **kwargs)
-
-    monkeypatch.setattr(ButtonMixin, "download_button", record)
-    monkeypatch.setattr(st, "download_button", record.__get__(st._main))
+    offered = offered_downloads(monkeypatch)
     for page in [*PAGES, "views/enterprise.py?uscc"]:
         path, _, query = page.partition("?")
         at = open_page(path, "zh", **({"uscc": [uscc]} if query else {}))
