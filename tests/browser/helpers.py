@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from analytics.demo.load import DEMO_PASSWORD
 
 TIMEOUT = 60_000
+LOGIN_ATTEMPTS = 3
 
 
 def login(page: Page, url: str, username: str = "demo-admin", password: str = DEMO_PASSWORD) -> None:
@@ -19,11 +21,22 @@ def login(page: Page, url: str, username: str = "demo-admin", password: str = DE
     caption.wait_for(timeout=TIMEOUT)
     wait_idle(page)
     form = page.locator('[data-testid="stForm"]')
-    form.get_by_label("Username" if english else "用户名").fill(username)
-    field = form.get_by_label("Password" if english else "密码", exact=True)
-    field.fill(password)
-    field.press("Enter")
-    caption.wait_for(state="detached", timeout=TIMEOUT)  # the page's run has replaced the login screen
+    for attempt in range(LOGIN_ATTEMPTS):
+        form.get_by_label("Username" if english else "用户名").fill(username)
+        field = form.get_by_label("Password" if english else "密码", exact=True)
+        field.fill(password)
+        field.press("Enter")
+        try:  # the page's run replaces the login screen
+            caption.wait_for(state="detached", timeout=TIMEOUT // LOGIN_ATTEMPTS)
+            break
+        except PlaywrightTimeout:
+            # A submit that raced the login page's own first run can be lost on a loaded machine; a user
+            # would press Enter again. Anything else (a refusal, a traceback) shows in the message.
+            if attempt == LOGIN_ATTEMPTS - 1:
+                text = page.locator('[data-testid="stMain"]').inner_text()
+                raise AssertionError(
+                    f"still on the login screen after {LOGIN_ATTEMPTS} tries: {text}"
+                ) from None
     page.locator('[data-testid="stMain"] h1').first.wait_for(timeout=TIMEOUT)
     wait_idle(page)
 
