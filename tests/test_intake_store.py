@@ -11,6 +11,7 @@ from analytics import db
 from analytics.auth import OPERATOR
 from analytics.intake import Refused, commit_import, mappings, plan_import, undo
 from analytics.intake.spec import DATASETS
+from analytics.intake.store import TABLE_KEYS
 from analytics.intake.templates import template_bytes
 
 
@@ -126,6 +127,47 @@ def test_only_updates_are_logged_and_undo_of_a_mixed_batch_restores_both_kinds(c
     )
     assert ticket(con, "T-3") == {}
     assert ticket(con, "T-1") == original
+
+
+def repeated_keys(con) -> dict[str, int]:
+    """Per fact table, how many keys are held by more than one row (the tables have no key index)."""
+    found = {}
+    for table, keys in TABLE_KEYS.items():
+        (count,) = con.execute(
+            f"SELECT count(*) FROM (SELECT {', '.join(keys)} FROM {table} GROUP BY ALL HAVING count(*) > 1)"
+        ).fetchone()
+        if count:
+            found[table] = count
+    return found
+
+
+def test_keys_stay_unique_through_imports_updates_and_undos(con, firms):
+    """The write path alone keeps every key unique (migration 0005 dropped the fact tables' indexes)."""
+    assert not con.execute(
+        "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' "
+        "AND table_name IN ('tickets', 'visits', 'output_monthly', 'vaccination_snapshots', 'activities')"
+    ).fetchall()
+    (u1, _), _, _ = firms
+    more = csv(
+        "工单号,受理日期,统一社会信用代码,诉求类别,诉求内容",
+        f"T-2,2022-07-02,{u1},政策咨询,补贴已发",
+        f"T-3,2022-07-03,{u1},用工招聘,招普工",
+    )
+    run(con, tickets_file(firms), "t.csv", "tickets")
+    _, second, counts = run(con, tickets_file(firms, closed="2022-07-20"), "t2.csv", "tickets")
+    assert (counts.inserted, counts.updated) == (0, 1)
+    _, third, counts = run(con, more, "t3.csv", "tickets")
+    assert (counts.inserted, counts.updated) == (1, 1)
+    assert repeated_keys(con) == {}
+    undo(con, third, OPERATOR)
+    assert repeated_keys(con) == {}
+    _, _, counts = run(con, more, "t3.csv", "tickets")  # in again after its undo
+    assert (counts.inserted, counts.updated) == (1, 1)
+    undo(con, second, OPERATOR)
+    assert repeated_keys(con) == {}
+    assert con.execute(
+        "SELECT count(*) FROM tickets WHERE ticket_no IN ('T-1', 'T-2', 'T-3')"
+    ).fetchone() == (3,)
 
 
 def test_legacy_insert_entries_are_dropped_by_the_migration(con):

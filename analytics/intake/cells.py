@@ -340,7 +340,8 @@ def distinct(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     Missing values are found inside the hash pass (pandas' use_na_sentinel=False would first scan the
     whole column for them, a second touch of every cell).
     """
-    codes, uniques = pd.factorize(values.to_numpy(), use_na_sentinel=True)
+    arrow = isinstance(values.dtype, pd.StringDtype)  # Arrow hashes its own strings, without Python objects
+    codes, uniques = pd.factorize(values.array if arrow else values.to_numpy(), use_na_sentinel=True)
     uniques = np.asarray(uniques, dtype=object)
     missing = codes < 0
     if missing.any():
@@ -355,9 +356,8 @@ _SAMPLE = 1000  # first cells looked at by _once_each
 def _once_each(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """`distinct`, except for a column whose first cells are nearly all distinct (numbers, descriptions):
     every cell as it is, missing ones as None, since hashing them would save no work."""
-    array = values.to_numpy()
-    if len(array) > 2 * _SAMPLE and len(set(array[:_SAMPLE].tolist())) > 0.9 * _SAMPLE:
-        cells = array.astype(object)
+    if len(values) > 2 * _SAMPLE and len(set(values.iloc[:_SAMPLE].tolist())) > 0.9 * _SAMPLE:
+        cells = values.to_numpy(dtype=object, copy=True)
         cells[pd.isna(cells)] = None
         return np.arange(len(cells)), cells
     return distinct(values)
@@ -387,6 +387,14 @@ def parse_column(
         parsed_values[:] = [p.value for p in parsed]
         problems[:] = [p.problem for p in parsed]
     typed: Any = parsed_values
+    if dtype is None and _all_text(parsed_values):
+        # Text as Arrow strings, converted once per distinct value: cheap to send from the reading child
+        # and scanned by DuckDB without a copy.
+        text = pd.array(parsed_values, dtype="str")
+        return (
+            pd.Series(text.take(codes), index=values.index),
+            pd.Series(problems[codes], index=values.index, dtype=object),
+        )
     if dtype == "datetime":
         typed = pd.to_datetime(pd.Series(parsed_values, dtype=object)).to_numpy()
     elif dtype:
@@ -396,6 +404,11 @@ def parse_column(
         pd.Series(kept, index=values.index, dtype=object if dtype is None else kept.dtype),
         pd.Series(problems[codes], index=values.index, dtype=object),
     )
+
+
+def _all_text(values: np.ndarray) -> bool:
+    """Every value is a str or None."""
+    return pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty")
 
 
 def _text_values(uniques: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -18,6 +18,7 @@ import os
 import pickle
 import resource
 import signal
+import sys
 import tempfile
 import uuid
 from collections.abc import Callable
@@ -237,3 +238,6 @@ def _child(sender: Any, output: Any, function: Callable[..., Any], args: tuple, 
         payload = pickle.dumps(("memory", "MemoryError while sending the result"))
     sender.send_bytes(payload)
     sender.close()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)  # at once: tearing down the heap of a big sheet would keep the parent waiting in join
