@@ -136,6 +136,8 @@ def _open(path: Path | None) -> duckdb.DuckDBPyConnection:
     logs.configure(target)
     try:
         return db.connect(target)
+    except ValueError as error:  # a setting of dashboard.toml that cannot be used (the message names it)
+        raise UsageError(str(error)) from error
     except duckdb.IOException as error:
         raise UsageError(
             f"cannot open {target}: {error}. If the dashboard is running on this file, stop it first "

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 
+from analytics.settings import DatabaseSettings, load_settings
 from analytics.workdays import calendar_frame
 
 PACKAGE_DIR = Path(__file__).parent
@@ -23,10 +24,15 @@ def default_db_path() -> Path:
     return Path(os.environ.get("DASHBOARD_DB") or DEFAULT_DB)
 
 
-def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
-    """Open (creating if needed) the database at `path` and bring its schema up to date."""
+def connect(path: Path | str, database: DatabaseSettings | None = None) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the database at `path` with the memory limit and threads of `database`
+    (default: dashboard.toml's [database]) and bring its schema up to date."""
+    database = database or load_settings().database
+    config: dict[str, str | int] = {"memory_limit": database.memory_limit}
+    if database.threads is not None:
+        config["threads"] = database.threads
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
+    con = duckdb.connect(str(path), config=config)
     migrate(con)
     return con
 

@@ -66,6 +66,14 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "“small sample”: fewer than {n} closed tickets in that center; compare with care.",
     },
     "common.no_rows": {"zh": "没有符合条件的企业。", "en": "No enterprise matches."},
+    "list.search": {"zh": "在列表中搜索", "en": "Search the list"},
+    "list.search_hint": {"zh": "企业名称、代码或其他文字", "en": "an enterprise name, a code or other text"},
+    "list.page": {"zh": "页码", "en": "Page"},
+    "list.showing": {
+        "zh": "第 {first}–{last} 行，共 {total} 行（每页 {size} 行）；下载包含这 {total} 行。",
+        "en": "Rows {first}–{last} of {total} ({size} a page); the downloads hold all {total}.",
+    },
+    "list.no_match": {"zh": "没有与「{query}」匹配的行。", "en": "No row matches “{query}”."},
     "common.no_data": {"zh": "所选范围内没有数据。", "en": "No data in the selected scope."},
     "nodata.notice": {
         "zh": "所选范围和期间内没有{what}。可在左侧调整统计期间和范围；新的台账请在“数据导入”上传。",

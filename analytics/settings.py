@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,33 @@ class AuthSettings:
 
 
 @dataclass(frozen=True)
+class DatabaseSettings:
+    memory_limit: str = "1GB"  # DuckDB's memory for queries (beyond it, large operations spill to disk)
+    threads: int | None = None  # DuckDB's worker threads; None: one per core
+
+
+_MEMORY = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+
+
+def _database(section: dict[str, object]) -> DatabaseSettings:
+    """[database], checked here so that a typo names its key rather than failing inside DuckDB."""
+    defaults = DatabaseSettings()
+    memory = str(section.get("memory_limit", defaults.memory_limit)).strip()
+    if not _MEMORY.fullmatch(memory):
+        raise ValueError(
+            f'dashboard.toml [database] memory_limit「{memory}」无效，应写如 "1GB" 或 "512MB" / '
+            f'invalid memory_limit \'{memory}\': write e.g. "1GB" or "512MB"'
+        )
+    threads = section.get("threads", defaults.threads)
+    if threads is not None and (not isinstance(threads, int) or isinstance(threads, bool) or threads < 1):
+        raise ValueError(
+            f"dashboard.toml [database] threads「{threads}」无效，应为正整数 / "
+            f"invalid threads '{threads}': a whole number of at least 1"
+        )
+    return DatabaseSettings(memory, threads)
+
+
+@dataclass(frozen=True)
 class Settings:
     max_file_mb: float = 50
     max_rows: int = 2_000_000
@@ -38,6 +66,7 @@ class Settings:
     vaccination_threshold: float = 0.80
     auth: AuthSettings = field(default_factory=AuthSettings)
     ranking_weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_RANKING_WEIGHTS))
+    database: DatabaseSettings = field(default_factory=DatabaseSettings)
 
     def due_workdays(self, category: str) -> int:
         return self.due_workdays_by_category.get(category, self.default_due_workdays)
@@ -70,6 +99,7 @@ def load_settings(path: Path | None = None) -> Settings:
             min_password_length=int(auth.get("min_password_length", defaults.auth.min_password_length)),
         ),
         ranking_weights=_ranking_weights(data.get("ranking", {})),
+        database=_database(data.get("database", {})),
     )
 
 

@@ -10,10 +10,13 @@ own column right after the rate's, named “<rate>（n）”. Pure pandas: no st
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import math
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+import numpy as np
 import pandas as pd
 
 from analytics.exports import csv_bytes, xlsx_sheets
@@ -123,6 +126,23 @@ class Table:
             ]
         return frame.drop(columns=list(self._samples().values()))
 
+    def matching(self, query: str, columns: Sequence[str] | None = None) -> Table:
+        """The rows whose text in one of `columns` (default: every text column) contains `query`, ignoring
+        case, surrounding spaces and full-/half-width differences; every row for a blank query."""
+        needle = fold(query)
+        if not needle:
+            return self
+        hit = np.zeros(len(self.values), dtype=bool)
+        for column in columns if columns is not None else self.values.columns:
+            if self.kinds.get(column, Cell.TEXT) == Cell.TEXT:
+                text = self.values[column].astype("str").str.normalize("NFKC").str.casefold()
+                hit |= text.str.contains(needle, regex=False).to_numpy(dtype=bool, na_value=False)
+        return replace(self, values=self.values[hit])
+
+    def rows(self, start: int, stop: int) -> Table:
+        """Rows `start` to `stop` (positions, as in a slice)."""
+        return replace(self, values=self.values.iloc[start:stop])
+
     def _flat(self) -> pd.DataFrame:
         frame = self.values.reset_index() if self.index else self.values.reset_index(drop=True)
         order = [c for c in frame.columns if c not in self.samples.values()]
@@ -155,3 +175,13 @@ class Table:
         else:
             formats = {("column", i): XLSX_FORMATS.get(self.kind(c, "")) for i, c in enumerate(frame.columns)}
         return xlsx_sheets({sheet: frame}, {sheet: {k: v for k, v in formats.items() if v}})
+
+
+def fold(text: str) -> str:
+    """Text as searched: half-width (NFKC), case-folded, without surrounding spaces."""
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def page_count(rows: int, size: int) -> int:
+    """Pages of `size` rows needed for `rows` (at least one, also for none)."""
+    return max(1, math.ceil(rows / size))

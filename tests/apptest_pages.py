@@ -49,7 +49,7 @@ def offered_downloads(monkeypatch) -> dict[str, bytes]:
     original = ButtonMixin.download_button
 
     def record(self, label, data, file_name=None, *args, **kwargs):
-        offered[file_name] = data
+        offered[file_name] = data() if callable(data) else data  # a file built only when clicked, built here
         return original(self, label, data, file_name, *args, **kwargs)
 
     monkeypatch.setattr(ButtonMixin, "download_button", record)

@@ -7,7 +7,7 @@ import io
 import openpyxl
 import pandas as pd
 
-from analytics.tabular import Cell, Table
+from analytics.tabular import Cell, Table, page_count
 from tests.test_exports import csv_cells
 
 
@@ -80,3 +80,28 @@ def test_a_center_name_with_markup_characters_is_shown_and_downloaded_as_written
     table = topic_tables.shares(frame, {"甲<乙&丙>"}, "zh")
     assert table.shown("zh").iloc[0, 0] == "甲<乙&丙>*"
     assert read_csv(table.csv("zh")).iloc[0, 0] == "甲<乙&丙>*"
+
+
+def test_a_search_matches_text_columns_ignoring_case_width_and_spaces():
+    table = Table(
+        pd.DataFrame(
+            {
+                "企业": ["佛山市ABC科技有限公司", "狮山（广东）制造厂", "长虹岭物流"],
+                "代码": ["914406050000000001", "914406050000000002", "914406050000000003"],
+                "员工": [12, 305, 3050],
+            }
+        ),
+        {"员工": Cell.COUNT},
+    )
+    assert table.matching("abc").values["代码"].tolist() == ["914406050000000001"]
+    assert table.matching(" （广东） ").values["企业"].tolist() == ["狮山（广东）制造厂"]
+    assert table.matching("(广东)").values["企业"].tolist() == ["狮山（广东）制造厂"]  # half-width too
+    assert table.matching("ＡＢＣ").values["企业"].tolist() == ["佛山市ABC科技有限公司"]
+    assert table.matching("305").empty  # numbers are not searched: 305 is no one's text
+    assert table.matching("0003", ["企业"]).empty  # only the columns asked for
+    assert table.matching("   ") is table
+    assert table.matching("有限").rows(0, 1).values.index.tolist() == [0]
+
+
+def test_page_count():
+    assert [page_count(n, 100) for n in (0, 1, 100, 101, 815)] == [1, 1, 1, 2, 9]

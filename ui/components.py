@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numbers
+from collections.abc import Callable
 from functools import partial
 
 import numpy as np
@@ -16,7 +17,7 @@ from analytics.auth import audit
 from analytics.filters import Filters, describe_period
 from analytics.i18n import Lang, t
 from analytics.metrics import BY_KEY, is_missing
-from analytics.tabular import Table
+from analytics.tabular import Table, page_count
 from ui import auth, context, data, drill, links, safe, topic_tables
 from ui.charts import config
 
@@ -191,7 +192,7 @@ def _record_export(table: str, file_name: str) -> None:
 
 def download(
     label: str,
-    payload: bytes,
+    payload: bytes | Callable[[], bytes],
     file_name: str,
     mime: str,
     key: str,
@@ -199,7 +200,8 @@ def download(
     container: DeltaGenerator | None = None,
 ) -> None:
     """Every download of the app: a download button (in `container`, else in place) whose click is written
-    to the audit log."""
+    to the audit log. A callable `payload` builds the file only when the button is clicked (Streamlit runs
+    it then, on its own thread), not on every run of the page."""
     (container or st).download_button(
         label, payload, file_name, mime, key=key, icon=":material/download:", on_click=_record_export,
         args=(table, file_name),
@@ -215,11 +217,13 @@ def downloads(frame: pd.DataFrame | Table, stem: str, lang: Lang) -> None:
     table = _table(frame)
     row = st.container(horizontal=True)
     download(
-        t("common.download_csv", lang), table.csv(lang), f"{stem}.csv", "text/csv", f"{stem}-csv", stem, row
-    )
+        t("common.download_csv", lang), lambda: table.csv(lang), f"{stem}.csv", "text/csv", f"{stem}-csv",
+        stem, row,
+    )  # fmt: skip
     download(
-        t("common.download_xlsx", lang), table.xlsx(stem), f"{stem}.xlsx", XLSX, f"{stem}-xlsx", stem, row
-    )
+        t("common.download_xlsx", lang), lambda: table.xlsx(stem), f"{stem}.xlsx", XLSX, f"{stem}-xlsx",
+        stem, row,
+    )  # fmt: skip
 
 
 # On a narrow screen (a phone) a table is shown as cards, one per row, each label beside its value: the
@@ -290,6 +294,39 @@ def table(frame: pd.DataFrame | Table, stem: str | None = None, lang: Lang = "zh
         downloads(typed, stem, lang)
 
 
+PAGE_ROWS = 100  # rows of a long list sent to the browser at a time
+
+
+def paged(
+    table: Table, key: str, lang: Lang, columns: list[str] | None = None, showing: int = 0
+) -> tuple[Table, Table]:
+    """(the rows to show, the rows to download) of a list. A list longer than a page gets a search box
+    (over `columns`, default its text columns) and a page number, and the browser gets one page of it,
+    at first the page holding row position `showing`."""
+    if len(table.values) <= PAGE_ROWS:
+        return table, table
+    row = st.container(horizontal=True, vertical_alignment="bottom")
+    query = row.text_input(
+        t("list.search", lang), key=f"{key}-search", placeholder=t("list.search_hint", lang), width=320
+    )
+    found = table.matching(query, columns)
+    total = len(found.values)
+    pages = page_count(total, PAGE_ROWS)
+    page = row.number_input(  # keyed on the page count: a new search or filter starts at page 1
+        t("list.page", lang), min_value=1, max_value=pages, value=min(pages, showing // PAGE_ROWS + 1), step=1,
+        key=f"{key}-page-{pages}", width=140,
+    )  # fmt: skip
+    if total == 0:
+        st.caption(t("list.no_match", lang, query=safe.text(query.strip())))
+        return found, found
+    start = (int(page) - 1) * PAGE_ROWS
+    last = min(start + PAGE_ROWS, total)
+    st.caption(
+        t("list.showing", lang, first=f"{start + 1:,}", last=f"{last:,}", total=f"{total:,}", size=PAGE_ROWS)
+    )
+    return found.rows(start, last), found
+
+
 def number_columns(table: pd.DataFrame) -> dict[str, object]:
     """Thousands separators for numeric columns."""
     return {
@@ -304,7 +341,8 @@ def enterprise_table(table: Table, stem: str, lang: Lang, height: int = 420) -> 
     if table.empty:
         st.caption(t("common.no_rows", lang))
         return
-    shown = table.shown(lang)
+    page, found = paged(table, stem, lang, [c for c in table.values.columns if c != "link"])
+    shown = page.shown(lang)
     st.dataframe(
         shown,
         hide_index=True,
@@ -316,7 +354,7 @@ def enterprise_table(table: Table, stem: str, lang: Lang, height: int = 420) -> 
             t("col.enterprise", lang): None,  # the plain name is for exports
         },
     )
-    downloads(topic_tables.for_download(table, lang), stem, lang)
+    downloads(topic_tables.for_download(found, lang), stem, lang)
 
 
 def listing(table: pd.DataFrame, stem: str, lang: Lang, nothing: str = "enterprise.nothing") -> None:
@@ -327,15 +365,18 @@ def listing(table: pd.DataFrame, stem: str, lang: Lang, nothing: str = "enterpri
         return
     mark = t("enterprise.col.came_from", lang)
     marked = mark in table
-    config = number_columns(table) | ({mark: st.column_config.TextColumn(pinned=True)} if marked else {})
+    came_from = np.flatnonzero(table[mark].astype(bool).to_numpy()) if marked else []
+    page, found = paged(Table(table), stem, lang, showing=came_from[0] if len(came_from) else 0)
+    shown = page.values
+    config = number_columns(shown) | ({mark: st.column_config.TextColumn(pinned=True)} if marked else {})
     with st.container():
         st.dataframe(
-            table.style.apply(_highlight, axis=1, column=mark) if marked else table, hide_index=True,
-            height=min(380, 35 * (len(table) + 1) + 3), placeholder="—", column_config=config,
+            shown.style.apply(_highlight, axis=1, column=mark) if marked else shown, hide_index=True,
+            height=min(380, 35 * (len(shown) + 1) + 3), placeholder="—", column_config=config,
         )  # fmt: skip
-        if cards := phone_cards(table, titled_by_index=False):
+        if cards := phone_cards(shown, titled_by_index=False):
             st.html(cards)
-    downloads(table, stem, lang)
+    downloads(found, stem, lang)
 
 
 def _highlight(row: pd.Series, column: str) -> list[str]:

@@ -29,6 +29,9 @@ def open_or_stop() -> duckdb.DuckDBPyConnection:
     """The connection, or a clear message and a stopped script when the file cannot be opened."""
     try:
         return connection()
+    except ValueError as error:  # a setting of dashboard.toml that cannot be used (the message names it)
+        st.error(str(error), icon=":material/settings:")
+        st.stop()
     except duckdb.IOException as error:
         st.error(
             f"无法打开数据库 {db.default_db_path()}：它可能正被另一个程序（如命令行导入）占用，请稍后刷新。\n\n"

@@ -12,5 +12,4 @@ entries = admin.audit_table(lang, *admin.audit_filters(lang))
 if entries.empty:
     st.info(t("audit.empty", lang))
 else:
-    st.dataframe(entries, hide_index=True, placeholder="—", key="audit_table")
-    components.downloads(entries, "audit-log", lang)
+    components.listing(entries, "audit-log", lang)

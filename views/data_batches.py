@@ -31,7 +31,7 @@ if rejects.empty:
 else:
     st.dataframe(rejects, hide_index=True, placeholder="—")
     components.download(
-        t("batches.rejects_download", lang), xlsx_bytes(rejects, "rejects"),
+        t("batches.rejects_download", lang), lambda: xlsx_bytes(rejects, "rejects"),
         f"batch-{chosen.batch_id}-rejects.xlsx", components.XLSX, "batch-rejects", f"rejects:{chosen.batch_id}",
     )  # fmt: skip
 batches.undo_controls(chosen, lang)

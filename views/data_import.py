@@ -1,5 +1,7 @@
 """数据导入 — center heads upload their ledgers: check, preview, confirm; templates to start from."""
 
+from functools import partial
+
 import streamlit as st
 
 from analytics.i18n import t
@@ -17,7 +19,7 @@ with st.expander(t("import.templates", lang), icon=":material/table_view:"):
     row = st.container(horizontal=True)
     for dataset in DATASETS.values():
         components.download(
-            dataset.title(lang), template_bytes(dataset.name), f"模板-{dataset.title_zh}.xlsx", components.XLSX,
+            dataset.title(lang), partial(template_bytes, dataset.name), f"模板-{dataset.title_zh}.xlsx", components.XLSX,
             f"template-{dataset.name}", f"template:{dataset.name}", row,
         )  # fmt: skip
 
