@@ -9,6 +9,7 @@ st.set_page_config(page_title="狮山“1+6”产业服务看板", page_icon="�
 
 lang = sidebar.language_switch()
 context.open_or_stop()
+context.read_data_version()
 who = auth.current_principal()
 page = st.navigation(navigation.pages_for(who, lang), expanded=True)  # no "View N more" (English only)
 navigation.open_root(page, who)

@@ -42,12 +42,28 @@ def open_or_stop() -> duckdb.DuckDBPyConnection:
         st.stop()
 
 
+VERSION_KEY = "_data_version"
+
+
+def read_data_version() -> None:
+    """Read the data version once for this script run (dashboard.py, before the page): every cached query
+    of the run keys on it, rather than each asking the database again."""
+    st.session_state[VERSION_KEY] = db.data_version(connection())
+
+
 def data_version() -> int:
-    return db.data_version(connection())
+    """The data version read at the start of this run (or now, for a script run without the router)."""
+    version = st.session_state.get(VERSION_KEY)
+    return db.data_version(connection()) if version is None else version
+
+
+@st.cache_data(show_spinner=False)
+def _demo_loaded(version: int) -> bool:
+    return db.has_demo_data(connection())
 
 
 def demo_loaded() -> bool:
-    return db.has_demo_data(connection())
+    return _demo_loaded(data_version())
 
 
 def lang() -> Lang:
@@ -65,5 +81,6 @@ def filters() -> Filters:
 
 
 def after_write() -> None:
-    """Call after any write to the database: every cached query is stale."""
+    """Call after any write to the database: every cached query is stale, and so is the run's version."""
+    st.session_state.pop(VERSION_KEY, None)
     st.cache_data.clear()
