@@ -7,7 +7,7 @@ adds the demand (`&ticket=…`) so the profile marks the one the user came from.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 import pandas as pd
 import streamlit as st
@@ -20,15 +20,32 @@ TICKET = "ticket"
 
 def profile_urls(uscc: pd.Series, names: pd.Series, tickets: pd.Series | None = None) -> pd.Series:
     kept = {key: st.query_params.get_all(key) for key in KEPT if key in st.query_params}
-    came_from = [None] * len(uscc) if tickets is None else tickets.tolist()
-    return pd.Series(
-        [
-            f"enterprise?{urlencode({**kept, 'uscc': code, **({TICKET: ticket} if ticket else {})}, doseq=True)}"
-            f"#{name}"
-            for code, name, ticket in zip(uscc, names, came_from, strict=True)
-        ],
-        index=uscc.index,
-    )
+    return urls(kept, uscc, names, tickets)
+
+
+def urls(
+    kept: dict[str, list[str]], uscc: pd.Series, names: pd.Series, tickets: pd.Series | None = None
+) -> pd.Series:
+    """Each row's profile link: `kept` URL parameters, the USCC, the demand when given, '#' and the name.
+    Column-wise (lists run to tens of thousands of rows); only values that need it are percent-encoded."""
+    prefix = "enterprise?" + (urlencode(kept, doseq=True) + "&" if kept else "") + "uscc="
+    link = prefix + _quoted(uscc)
+    if tickets is not None:
+        given = tickets.notna() & (tickets.astype(str) != "")
+        link = link.where(~given, link + f"&{TICKET}=" + _quoted(tickets.where(given, "")))
+    return (link + "#" + names.astype(str)).set_axis(uscc.index)
+
+
+_PLAIN = r"[A-Za-z0-9_.~-]*"  # characters urlencode leaves as they are
+
+
+def _quoted(values: pd.Series) -> pd.Series:
+    """Values as urlencode writes them (quote_plus), encoding only those that are not plain already."""
+    text = values.astype(str)
+    plain = text.str.fullmatch(_PLAIN).fillna(False).astype(bool)
+    if plain.all():
+        return text
+    return text.where(plain, text[~plain].map(quote_plus))
 
 
 def column(lang: Lang) -> st.column_config.LinkColumn:

@@ -168,7 +168,7 @@ def response(frame: pd.DataFrame, lang: Lang, illustrative: set[str], order: lis
 def overdue(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]) -> Table:
     """The overdue list with a profile link per enterprise (dates as dates, days overdue as a number)."""
     from analytics.domain import display
-    from ui.topic_tables import enterprise_list
+    from ui.topic_tables import enterprise_list, per_value
 
     return enterprise_list(
         frame.rename(columns={"enterprise": "name"}),
@@ -176,12 +176,12 @@ def overdue(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set
         {
             t("tickets.col.ticket", lang): frame["ticket_no"],
             t("common.center", lang): frame["center"],
-            t("tickets.col.category", lang): frame["category"].map(lambda c: display(c, lang)),
+            t("tickets.col.category", lang): per_value(frame["category"], lambda c: display(c, lang)),
             t("tickets.col.received", lang): pd.to_datetime(frame["received_date"]).dt.date,
             t("tickets.col.due", lang): pd.to_datetime(frame["due_date"]).dt.date,
             t("tickets.col.days_overdue", lang): frame["days_overdue"],
             t("tickets.col.lead_unit", lang): frame["lead_unit"],
-            t("tickets.col.status", lang): frame["status"].map(lambda s: display(s, lang)),
+            t("tickets.col.status", lang): per_value(frame["status"], lambda s: display(s, lang)),
             t("tickets.col.description", lang): frame["description"],
         },
         lang,

@@ -7,7 +7,10 @@ Enterprise lists carry a link column (see ui.links) and, for download, the plain
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analytics.domain import display, place
@@ -17,8 +20,20 @@ from analytics.tabular import Cell, Table
 from ui.charts import center_name
 
 
+def per_value(values: pd.Series, function: Callable[[Any], Any]) -> pd.Series:
+    """`function` of each value, computed once per distinct value (a long list repeats a few centers,
+    categories and dates); a missing value is passed as it is."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    results = np.empty(len(uniques) + 1, dtype=object)
+    results[: len(uniques)] = [function(value) for value in uniques]
+    missing = codes < 0
+    if missing.any():
+        results[-1] = function(values[missing].iloc[0])
+    return pd.Series(results[codes], index=values.index, dtype=object)
+
+
 def _yes(values: pd.Series, lang: Lang) -> pd.Series:
-    return values.map(lambda v: t("col.yes", lang) if v else "")
+    return per_value(values, lambda v: t("col.yes", lang) if v else "")
 
 
 def _dates(values: pd.Series) -> pd.Series:
@@ -26,7 +41,7 @@ def _dates(values: pd.Series) -> pd.Series:
 
 
 def _places(values: pd.Series, lang: Lang) -> pd.Series:
-    return values.map(lambda name: place(name, lang) if isinstance(name, str) else name)
+    return per_value(values, lambda name: place(name, lang) if isinstance(name, str) else name)
 
 
 def enterprise_list(
@@ -43,7 +58,7 @@ def enterprise_list(
     table = pd.DataFrame({"link": links.to_numpy()}, index=frame.index)
     for label, values in columns.items():
         if label == t("common.center", lang):
-            values = values.map(lambda c: center_name(c, c in illustrative, lang))
+            values = per_value(values, lambda c: center_name(c, c in illustrative, lang))
         elif label == t("col.park", lang):
             values = _places(values, lang)
         table[label] = values.to_numpy()
@@ -68,7 +83,7 @@ def not_visited(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative:
             t("col.industry", lang): frame["industry"],
             t("col.above_scale", lang): _yes(frame["is_above_scale"], lang),
             t("col.employees", lang): frame["employees"],
-            t("col.last_visit", lang): _dates(frame["last_visit"]).map(lambda d: t("visits.never", lang) if pd.isna(d) else d),
+            t("col.last_visit", lang): per_value(_dates(frame["last_visit"]), lambda d: t("visits.never", lang) if pd.isna(d) else d),
             t("col.days_since", lang): frame["days_since"],
         },
         lang,
@@ -118,7 +133,9 @@ def parks(frame: pd.DataFrame, illustrative: set[str], order: list[str], lang: L
     frame = _in_order(frame, order)
     table = pd.DataFrame(
         {
-            t("common.center", lang): frame["center"].map(lambda c: center_name(c, c in illustrative, lang)),
+            t("common.center", lang): per_value(
+                frame["center"], lambda c: center_name(c, c in illustrative, lang)
+            ),
             t("col.park", lang): _places(frame["park"], lang),
             t("col.output", lang): frame["output"],
             t("col.output_prev", lang): frame["output_prev_year"],
@@ -215,9 +232,11 @@ def top_activities(frame: pd.DataFrame, illustrative: set[str], lang: Lang) -> p
         {
             t("col.date", lang): _dates(frame["activity_date"]),
             t("col.activity", lang): frame["name"],
-            t("common.center", lang): frame["center"].map(lambda c: center_name(c, c in illustrative, lang)),
+            t("common.center", lang): per_value(
+                frame["center"], lambda c: center_name(c, c in illustrative, lang)
+            ),
             t("col.venue", lang): _places(frame["venue"], lang),
-            t("col.category", lang): frame["category"].map(lambda c: display(c, lang)),
+            t("col.category", lang): per_value(frame["category"], lambda c: display(c, lang)),
             t("col.person_times", lang): frame["person_times"],
             t("col.people", lang): frame["people"],
             t("col.volunteers", lang): frame["volunteers"],
@@ -277,9 +296,9 @@ def enterprise_open(frame: pd.DataFrame, lang: Lang, came_from: str | None = Non
         {
             t("tickets.col.ticket", lang): frame["ticket_no"],
             t("tickets.col.received", lang): _dates(frame["received_date"]),
-            t("tickets.col.category", lang): frame["category"].map(lambda c: display(c, lang)),
+            t("tickets.col.category", lang): per_value(frame["category"], lambda c: display(c, lang)),
             t("tickets.col.description", lang): frame["description"],
-            t("tickets.col.status", lang): frame["status"].map(lambda s: display(s, lang)),
+            t("tickets.col.status", lang): per_value(frame["status"], lambda s: display(s, lang)),
             t("tickets.col.due", lang): _dates(frame["due_date"]),
             t("enterprise.col.overdue", lang): _yes(frame["overdue"], lang),
             t("tickets.col.days_overdue", lang): frame["days_overdue"].astype("Int64"),
@@ -302,9 +321,9 @@ def enterprise_tickets(frame: pd.DataFrame, lang: Lang, came_from: str | None = 
         {
             t("tickets.col.ticket", lang): frame["ticket_no"],
             t("tickets.col.received", lang): _dates(frame["received_date"]),
-            t("tickets.col.category", lang): frame["category"].map(lambda c: display(c, lang)),
+            t("tickets.col.category", lang): per_value(frame["category"], lambda c: display(c, lang)),
             t("tickets.col.description", lang): frame["description"],
-            t("tickets.col.status", lang): frame["status"].map(lambda s: display(s, lang)),
+            t("tickets.col.status", lang): per_value(frame["status"], lambda s: display(s, lang)),
             t("col.closed", lang): _dates(frame["closed_date"]),
             t("col.days", lang): frame["resolution_days"],
             t("col.on_time", lang): frame["on_time"].map(
