@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
+from typing import TypeVar, cast
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+import streamlit as st
 from plotly.subplots import make_subplots
 
 from analytics.domain import place
@@ -66,6 +69,16 @@ _ZH_CN = {
         "date": "%Y-%m-%d",
     },
 }
+
+
+Builder = TypeVar("Builder", bound=Callable[..., go.Figure])
+
+
+def built_once(builder: Builder) -> Builder:
+    """A page's figure builder whose figure is built once per distinct input and then shared: the frames it
+    is given are the marts' aggregates, which change with the filters and the data version, so an import
+    or undo gives new frames and a new figure. Nothing changes a figure once it is built."""
+    return cast("Builder", st.cache_resource(show_spinner=False, max_entries=256)(builder))
 
 
 def config(lang: Lang) -> dict[str, object]:
@@ -327,6 +340,7 @@ def _total_line(fig: go.Figure, value: float | None, text: str) -> None:
 INSIDE = {"textposition": "inside", "insidetextanchor": "end", "cliponaxis": False}
 
 
+@built_once
 def resolution_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
     """Median and P90 resolution days per center; n closed under each name; small samples hatched."""
     centers = kpis[~kpis["is_total"]]
@@ -369,6 +383,7 @@ def resolution_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
     return _style(fig, t("overview.axis_days", lang), len(centers), lang, 1.3)
 
 
+@built_once
 def participation_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
     """Person-times per 1,000 workers per center; activities and workers under each name."""
     centers = kpis[~kpis["is_total"]]  # the centers' own order, as in every other chart
@@ -412,6 +427,7 @@ def participation_by_center(kpis: pd.DataFrame, lang: Lang) -> go.Figure:
     return _style(fig, t("overview.axis_per_1000", lang), len(centers), lang)
 
 
+@built_once
 def completeness_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str]) -> go.Figure:
     """Centers × months of one dataset: row counts, empty months blank; hover shows the last upload."""
     months = sorted(frame["month"].unique())

@@ -15,6 +15,7 @@ from ui.charts import (
     GREY,
     ORANGE,
     RED,
+    built_once,
     center_label,
     count_axis,
     layout,
@@ -36,6 +37,7 @@ def _target_line(fig: go.Figure, value: float, text: str, lift: int = 0) -> None
                        showarrow=False, font={"color": DARK_RED, "size": 11}, bgcolor="rgba(255,255,255,0.85)")  # fmt: skip
 
 
+@built_once
 def speed_by_center(box: pd.DataFrame, target_days: float, lang: Lang) -> go.Figure:
     """Median resolution days per center with its 95% interval and the P90; the target as a line.
 
@@ -74,6 +76,7 @@ def speed_by_center(box: pd.DataFrame, target_days: float, lang: Lang) -> go.Fig
     )
 
 
+@built_once
 def reliability_by_center(kpis: pd.DataFrame, targets: dict[str, float], lang: Lang) -> go.Figure:
     """On-time closure and satisfaction rates per center; bars under their target are darker; clickable."""
     frame = kpis[~kpis["is_total"]]
@@ -112,6 +115,7 @@ def reliability_by_center(kpis: pd.DataFrame, targets: dict[str, float], lang: L
     )
 
 
+@built_once
 def resolution_boxes(box: pd.DataFrame, unit: str, target_days: float, lang: Lang) -> go.Figure:
     """Box plots from quartiles and whiskers computed in SQL (no ticket rows in the figure)."""
     frame = box[box["n"] > 0]
@@ -131,6 +135,7 @@ def resolution_boxes(box: pd.DataFrame, unit: str, target_days: float, lang: Lan
                    xaxis={"title": t(f"tickets.unit.{unit}", lang), "rangemode": "nonnegative"})  # fmt: skip
 
 
+@built_once
 def trend(
     monthly: pd.DataFrame, stat: str, lang: Lang, illustrative: set[str], order: list[str]
 ) -> go.Figure:
@@ -156,6 +161,7 @@ def trend(
     return layout(fig, height, lang)
 
 
+@built_once
 def flow(weekly: pd.DataFrame, lang: Lang) -> go.Figure:
     """Received and closed per week (bars) and the open backlog at each week's end (line)."""
     fig = make_subplots(specs=[[{"secondary_y": True}]])
@@ -174,6 +180,7 @@ def flow(weekly: pd.DataFrame, lang: Lang) -> go.Figure:
     return layout(fig, 380, lang, barmode="group", hovermode="x unified")
 
 
+@built_once
 def aging(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     """Open tickets per center stacked by age bucket."""
     centers = list(dict.fromkeys(frame["center"]))
@@ -194,6 +201,7 @@ def aging(frame: pd.DataFrame, lang: Lang) -> go.Figure:
                    legend_traceorder="normal")  # fmt: skip
 
 
+@built_once
 def category_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str], order: list[str]) -> go.Figure:
     """Categories × centers as square cells: colour = median days, number = tickets received (small cells *).
 

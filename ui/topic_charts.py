@@ -19,6 +19,7 @@ from ui.charts import (
     ORANGE,
     PALETTE,
     RED,
+    built_once,
     center_label,
     count_axis,
     layout,
@@ -33,6 +34,7 @@ GREEN = "#1e8449"
 # --- visits -----------------------------------------------------------------------------------
 
 
+@built_once
 def visits_weekly(frame: pd.DataFrame, order: list[str], lang: Lang) -> go.Figure:
     fig, height = lines_by_center(frame, "week", "visits", order, lang)
     fig.update_xaxes(tickformat="%Y-%m-%d", tick0=frame["week"].min(), dtick=8 * 7 * 86_400_000)  # Mondays
@@ -41,6 +43,7 @@ def visits_weekly(frame: pd.DataFrame, order: list[str], lang: Lang) -> go.Figur
     return layout(fig, height, lang, hovermode="x unified")
 
 
+@built_once
 def visit_coverage(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     """Coverage in the period and the last 30 / 90 days per center; n = enterprises; clickable."""
     centers = frame[~frame["is_total"]]
@@ -59,6 +62,7 @@ def visit_coverage(frame: pd.DataFrame, lang: Lang) -> go.Figure:
                   xaxis={"tickformat": ".0%", "range": [0, 1.12]})  # fmt: skip
 
 
+@built_once
 def visits_per_worker(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     """Box plots of visits per worker per month from quartiles computed in SQL."""
     rows = frame[frame["workers"] > 0]
@@ -76,6 +80,7 @@ def visits_per_worker(frame: pd.DataFrame, lang: Lang) -> go.Figure:
 # --- output -----------------------------------------------------------------------------------
 
 
+@built_once
 def output_monthly(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     """Stacked monthly output per center, with last year's monthly total as a dashed line."""
     fig = go.Figure()
@@ -98,6 +103,7 @@ def output_monthly(frame: pd.DataFrame, lang: Lang) -> go.Figure:
                   xaxis={"tickformat": "%Y-%m", "dtick": "M1"})  # fmt: skip
 
 
+@built_once
 def output_monthly_by_park(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     """Stacked monthly output per park (the park's center in the legend)."""
     fig = go.Figure()
@@ -119,6 +125,7 @@ def output_monthly_by_park(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     )
 
 
+@built_once
 def output_growth(kpis: pd.DataFrame, growth: pd.DataFrame, lang: Lang) -> go.Figure:
     """Diverging bars: YoY growth per center, by the metric (all reports) and like for like; clickable."""
     centers = kpis[~kpis["is_total"]].merge(growth, on="center", how="left")
@@ -146,6 +153,7 @@ def output_growth(kpis: pd.DataFrame, growth: pd.DataFrame, lang: Lang) -> go.Fi
                   xaxis={"tickformat": "+.0%", "range": [low - room if low < 0 else low, high + room]})  # fmt: skip
 
 
+@built_once
 def growth_distribution(bins: pd.DataFrame, lang: Lang) -> go.Figure:
     held = bins.index[bins["enterprises"] > 0]
     if len(held):
@@ -166,6 +174,7 @@ def growth_distribution(bins: pd.DataFrame, lang: Lang) -> go.Figure:
 # --- vaccination ------------------------------------------------------------------------------
 
 
+@built_once
 def vaccination_timeline(
     frame: pd.DataFrame,
     dose: str,
@@ -185,6 +194,7 @@ def vaccination_timeline(
     return layout(fig, height, lang, hovermode="x unified")
 
 
+@built_once
 def vaccination_by_size(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     labels = [f"{band}<br>n={n:,}" for band, n in zip(frame["band"], frame["enterprises"], strict=True)]
     fig = go.Figure(
@@ -208,6 +218,7 @@ def vaccination_by_size(frame: pd.DataFrame, lang: Lang) -> go.Figure:
 # --- participation ----------------------------------------------------------------------------
 
 
+@built_once
 def breakdown(
     frame: pd.DataFrame, dimension: str, order: list[str], illustrative: set[str], lang: Lang
 ) -> go.Figure:
@@ -256,6 +267,7 @@ def _venues(rows: pd.DataFrame, order: list[str], illustrative: set[str], lang: 
                   xaxis_title=t("col.person_times", lang))  # fmt: skip
 
 
+@built_once
 def participation_trend(frame: pd.DataFrame, order: list[str], lang: Lang) -> go.Figure:
     fig, height = lines_by_center(frame, "month", "per_1000_workers", order, lang)
     short = frame["month"].nunique() <= 12  # a tick a month (never a month twice), else Plotly's own
@@ -264,6 +276,7 @@ def participation_trend(frame: pd.DataFrame, order: list[str], lang: Lang) -> go
     return layout(fig, height, lang, hovermode="x unified")
 
 
+@built_once
 def activity_calendar(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     """A calendar heatmap: weeks across, weekdays down, coloured by the day's person-times."""
     days = pd.to_datetime(frame["day"])
@@ -291,6 +304,7 @@ def activity_calendar(frame: pd.DataFrame, lang: Lang) -> go.Figure:
 # --- enterprise profile -----------------------------------------------------------------------
 
 
+@built_once
 def enterprise_output(frame: pd.DataFrame, period: tuple[dt.date, dt.date], lang: Lang) -> go.Figure:
     largest = frame[["output", "output_prev_year"]].max().max()
     divisor, title, hover = money_axis(0 if pd.isna(largest) else largest, lang)
@@ -306,6 +320,7 @@ def enterprise_output(frame: pd.DataFrame, period: tuple[dt.date, dt.date], lang
     return layout(fig, 320, lang, yaxis_title=title, xaxis={"tickformat": "%Y-%m"})
 
 
+@built_once
 def enterprise_vaccination(frame: pd.DataFrame, lang: Lang) -> go.Figure:
     fig = go.Figure(
         [
