@@ -52,3 +52,15 @@ def test_an_import_shows_in_the_chart_on_the_next_run(app_env, monkeypatch):
     at.run()
     assert not at.exception, at.exception
     assert drawn["flow"] is not before and sum(drawn["flow"].data[0].y) == received + 40
+
+
+def test_a_long_input_is_keyed_on_all_of_its_rows():
+    """Streamlit's own key hashes 10,000 sampled rows of a frame of 50,000 or more: a change elsewhere
+    would serve the old figure."""
+    st.cache_resource.clear()
+    received = [1] * 60_000
+    first = ticket_charts.flow(weekly(received), "zh")
+    for position in (0, 17_777, 59_999):
+        changed = received.copy()
+        changed[position] = 9
+        assert ticket_charts.flow(weekly(changed), "zh") is not first, position

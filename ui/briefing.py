@@ -16,6 +16,7 @@ from analytics.i18n import Lang, t
 from analytics.metrics import SMALL_SAMPLE
 from analytics.periods import Period, add_months, month_end
 from analytics.settings import load_settings
+from analytics.tabular import Table
 from ui import components, data, safe
 from ui.context import connection, data_version
 
@@ -32,21 +33,36 @@ def _drivers(filters: Filters, version: int) -> pd.DataFrame:
     return ranking_logic.drivers(connection(), filters)
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _ranking_tables(
+    filters: Filters, weights: tuple[tuple[str, float], ...], lang: Lang, version: int
+) -> tuple[Table, Table, list[str]]:
+    """The ranking's two tables and its movements, built once per filters, weights, language and data
+    version (shared; never changed once built)."""
+    frame = _ranking(filters, weights, version)
+    return (
+        briefing_tables.ranking_table(frame, lang),
+        briefing_tables.fair_table(frame, lang),
+        briefing_tables.movements(frame, _drivers(filters, version), lang, limit=len(frame)),
+    )
+
+
 def ranking_section(filters: Filters, lang: Lang) -> None:
     """The demand page's ranking, fair comparison and movements, with their n and intervals."""
     weights = load_settings().ranking_weights
     st.subheader(t("ranking.title", lang))
     try:
-        frame = _ranking(filters, tuple(sorted(weights.items())), data_version())
+        ranking, fair, sentences = _ranking_tables(
+            filters, tuple(sorted(weights.items())), lang, data_version()
+        )
     except ranking_logic.RankingError as error:
         st.error(t("ranking.error", lang, error=safe.text(error)), icon=":material/error:")
         return
     st.caption(t("ranking.caption", lang, n=SMALL_SAMPLE, **{k: f"{v:g}" for k, v in weights.items()}))
-    components.table(briefing_tables.ranking_table(frame, lang), "ranking_score", lang, hide_index=True)
+    components.table(ranking, "ranking_score", lang, hide_index=True)
     st.markdown(f"**{t('ranking.fair_title', lang)}**")
     st.caption(t("ranking.fair_caption", lang))
-    components.table(briefing_tables.fair_table(frame, lang), "ranking_fair", lang, hide_index=True)
-    sentences = briefing_tables.movements(frame, _drivers(filters, data_version()), lang, limit=len(frame))
+    components.table(fair, "ranking_fair", lang, hide_index=True)
     st.markdown(f"**{t('ranking.movements_title', lang)}**")
     st.markdown("\n".join(f"- {safe.text(line)}" for line in sentences) or t("briefing.no_movements", lang))
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
+import pickle
 from collections.abc import Callable
 from typing import TypeVar, cast
 
@@ -71,14 +73,28 @@ _ZH_CN = {
 }
 
 
-Builder = TypeVar("Builder", bound=Callable[..., go.Figure])
+Builder = TypeVar("Builder", bound=Callable[..., object])
 
 
 def built_once(builder: Builder) -> Builder:
-    """A page's figure builder whose figure is built once per distinct input and then shared: the frames it
-    is given are the marts' aggregates, which change with the filters and the data version, so an import
-    or undo gives new frames and a new figure. Nothing changes a figure once it is built."""
-    return cast("Builder", st.cache_resource(show_spinner=False, max_entries=256)(builder))
+    """A page's figure (or long table) builder whose result is built once per distinct input and then
+    shared: the frames it is given are the marts' results, which change with the filters and the data
+    version, so an import or undo gives new frames and a new result. Nothing changes a result once built."""
+    cached = st.cache_resource(
+        show_spinner=False, max_entries=256,
+        hash_funcs={pd.DataFrame: frame_key, pd.Series: lambda series: frame_key(series.to_frame())},
+    )  # fmt: skip
+    return cast("Builder", cached(builder))
+
+
+def frame_key(frame: pd.DataFrame) -> tuple[object, ...]:
+    """A frame's whole content as a cache key (Streamlit's own key hashes a sample of a long frame)."""
+    try:
+        values = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
+    except TypeError:  # unhashable cells (lists): their pickled form
+        values = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
+    digest = hashlib.blake2b(values, digest_size=16).hexdigest()
+    return tuple(map(str, frame.columns)), tuple(map(str, frame.dtypes)), frame.shape, digest
 
 
 def config(lang: Lang) -> dict[str, object]:

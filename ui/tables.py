@@ -9,7 +9,7 @@ import pandas as pd
 from analytics.i18n import Lang, t
 from analytics.metrics import CATALOG
 from analytics.tabular import Cell, Table
-from ui.charts import center_name
+from ui.charts import built_once, center_name
 
 View = Literal["values", "change", "previous"]
 
@@ -165,6 +165,7 @@ def response(frame: pd.DataFrame, lang: Lang, illustrative: set[str], order: lis
     return Table(table, kinds)
 
 
+@built_once
 def overdue(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]) -> Table:
     """The overdue list with a profile link per enterprise (dates as dates, days overdue as a number)."""
     from analytics.domain import display

@@ -17,7 +17,7 @@ from analytics.domain import display, place
 from analytics.i18n import Lang, format_date, t
 from analytics.metrics import BY_KEY
 from analytics.tabular import Cell, Table
-from ui.charts import center_name
+from ui.charts import built_once, center_name
 
 
 def per_value(values: pd.Series, function: Callable[[Any], Any]) -> pd.Series:
@@ -74,6 +74,7 @@ def for_download(table: Table, lang: Lang) -> Table:
     return Table(values[[name, *(c for c in values.columns if c != name)]], table.kinds)
 
 
+@built_once
 def not_visited(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]) -> Table:
     return enterprise_list(
         frame, links,
@@ -169,6 +170,7 @@ def shares(frame: pd.DataFrame, illustrative: set[str], lang: Lang) -> Table:
     return Table(table.reset_index(drop=True), kinds)
 
 
+@built_once
 def top_output(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]) -> Table:
     return enterprise_list(
         frame, links,
@@ -187,6 +189,7 @@ def top_output(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: 
     )  # fmt: skip
 
 
+@built_once
 def below_threshold(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]) -> Table:
     return enterprise_list(
         frame, links,
