@@ -4,7 +4,7 @@
 -- Computed from changes: each snapshot replaces its enterprise's previous one, so the sums as of a date
 -- are running sums of those changes (integers: exact); the dates × enterprises are never formed.
 WITH
--- enterprise_id: a small integer key for the per-enterprise ordering below (sorting it is cheap).
+-- enterprise_id: a small integer key for the per-enterprise order below (cheaper to sort than uscc).
 scope AS (
     SELECT uscc, center, row_number() OVER () AS enterprise_id
     FROM enterprises_in_scope($centers, $parks, $types)
