@@ -13,12 +13,11 @@ now AS (
     WHERE o.period BETWEEN $date_from AND $date_to
 ),
 
+-- (the months compared with one range, not by month arithmetic on every row)
 before AS (
     SELECT o.uscc, (o.period + INTERVAL 12 MONTH)::DATE AS period, o.output_wan
     FROM output_monthly AS o
-    -- a range containing every such month first (cheap for the scan), then the exact condition
-    WHERE o.period BETWEEN ($date_from::DATE - INTERVAL 13 MONTH)::DATE AND ($date_to::DATE - INTERVAL 11 MONTH)::DATE
-      AND o.period + INTERVAL 12 MONTH BETWEEN $date_from AND $date_to
+    JOIN year_earlier($date_from, $date_to) AS y ON o.period BETWEEN y.first_day AND y.last_day
 ),
 
 matched AS (
