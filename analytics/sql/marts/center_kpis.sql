@@ -25,19 +25,21 @@ enterprise_facts AS (
     GROUP BY GROUPING SETS ((center), ())
 ),
 
+-- One row per enterprise visited in the period, so enterprises visited is a plain count.
 period_visits AS (
-    SELECT v.uscc, s.center
+    SELECT s.center, count(*) AS visits
     FROM visits AS v
     JOIN scope AS s USING (uscc)
     WHERE v.visit_date BETWEEN $date_from AND $date_to
+    GROUP BY s.center, v.uscc
 ),
 
 visit_facts AS (
     SELECT
         grouping(center) = 1 AS is_total,
         center,
-        count(*) AS visits,
-        count(DISTINCT uscc) AS enterprises_visited
+        sum(visits)::BIGINT AS visits,
+        count(*) AS enterprises_visited
     FROM period_visits
     GROUP BY GROUPING SETS ((center), ())
 ),
@@ -83,16 +85,17 @@ open_facts AS (
     GROUP BY GROUPING SETS ((s.center), ())
 ),
 
+-- Output of the period and of the same months a year earlier; only the months either can use are read.
 output_facts AS (
     SELECT
         grouping(s.center) = 1 AS is_total,
         s.center,
         sum(o.output_wan) FILTER (WHERE o.period BETWEEN $date_from AND $date_to) AS output_value,
-        sum(o.output_wan) FILTER (
-            WHERE o.period + INTERVAL 12 MONTH BETWEEN $date_from AND $date_to
-        ) AS output_value_prev_year
+        sum(o.output_wan) FILTER (WHERE o.period BETWEEN p.first_day AND p.last_day) AS output_value_prev_year
     FROM output_monthly AS o
     JOIN scope AS s USING (uscc)
+    CROSS JOIN year_earlier($date_from, $date_to) AS p
+    WHERE o.period BETWEEN $date_from::DATE - INTERVAL 13 MONTH AND $date_to
     GROUP BY GROUPING SETS ((s.center), ())
 ),
 

@@ -22,28 +22,46 @@ spine AS (
     CROSS JOIN datasets AS d
 ),
 
+-- Only the rows dated within the months of the period are read (a month counts when it starts by the end).
 dated_rows AS (
     SELECT 'visits' AS dataset, s.center, date_trunc('month', v.visit_date)::DATE AS month, v.batch_id
     FROM visits AS v JOIN scope AS s USING (uscc)
+    WHERE v.visit_date >= date_trunc('month', $date_from::DATE)
+      AND v.visit_date < (date_trunc('month', $date_to::DATE) + INTERVAL 1 MONTH)::DATE
     UNION ALL
     SELECT 'tickets', s.center, date_trunc('month', t.received_date)::DATE, t.batch_id
     FROM tickets AS t JOIN scope AS s USING (uscc)
+    WHERE t.received_date >= date_trunc('month', $date_from::DATE)
+      AND t.received_date < (date_trunc('month', $date_to::DATE) + INTERVAL 1 MONTH)::DATE
     UNION ALL
     SELECT 'output', s.center, o.period, o.batch_id
     FROM output_monthly AS o JOIN scope AS s USING (uscc)
+    WHERE o.period >= date_trunc('month', $date_from::DATE)
+      AND o.period < (date_trunc('month', $date_to::DATE) + INTERVAL 1 MONTH)::DATE
     UNION ALL
     SELECT 'vaccinations', s.center, date_trunc('month', v.as_of)::DATE, v.batch_id
     FROM vaccination_snapshots AS v JOIN scope AS s USING (uscc)
+    WHERE v.as_of >= date_trunc('month', $date_from::DATE)
+      AND v.as_of < (date_trunc('month', $date_to::DATE) + INTERVAL 1 MONTH)::DATE
     UNION ALL
     SELECT 'activities', a.center, date_trunc('month', a.activity_date)::DATE, a.batch_id
     FROM activities_in_scope($centers, $parks) AS a
+    WHERE a.activity_date >= date_trunc('month', $date_from::DATE)
+      AND a.activity_date < (date_trunc('month', $date_to::DATE) + INTERVAL 1 MONTH)::DATE
+),
+
+-- Rows per batch first: the upload time is the batch's, so the batch table is joined once per batch.
+by_batch AS (
+    SELECT dataset, center, month, batch_id, count(*) AS row_count
+    FROM dated_rows
+    WHERE month BETWEEN date_trunc('month', $date_from::DATE) AND $date_to
+    GROUP BY ALL
 ),
 
 counted AS (
-    SELECT r.dataset, r.center, r.month, count(*) AS row_count, max(b.created_at) AS last_upload
-    FROM dated_rows AS r
+    SELECT r.dataset, r.center, r.month, sum(r.row_count)::BIGINT AS row_count, max(b.created_at) AS last_upload
+    FROM by_batch AS r
     LEFT JOIN import_batches AS b USING (batch_id)
-    WHERE r.month BETWEEN date_trunc('month', $date_from::DATE) AND $date_to
     GROUP BY ALL
 )
 

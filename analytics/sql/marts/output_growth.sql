@@ -13,10 +13,11 @@ now AS (
     WHERE o.period BETWEEN $date_from AND $date_to
 ),
 
+-- (the months compared with one range, not by month arithmetic on every row)
 before AS (
     SELECT o.uscc, (o.period + INTERVAL 12 MONTH)::DATE AS period, o.output_wan
     FROM output_monthly AS o
-    WHERE o.period + INTERVAL 12 MONTH BETWEEN $date_from AND $date_to
+    JOIN year_earlier($date_from, $date_to) AS y ON o.period BETWEEN y.first_day AND y.last_day
 ),
 
 matched AS (
@@ -31,15 +32,27 @@ matched_by_enterprise AS (
     GROUP BY uscc
 ),
 
+-- Whether each enterprise reported in the period and in the same months a year earlier.
+reporters AS (
+    SELECT uscc, bool_or(is_now) AS reports_now, bool_or(NOT is_now) AS reported_before
+    FROM (
+        SELECT uscc, true AS is_now FROM now
+        UNION ALL
+        SELECT uscc, false FROM before
+    )
+    GROUP BY uscc
+),
+
 per_enterprise AS (
     SELECT
         s.uscc,
         s.center,
-        s.uscc IN (SELECT uscc FROM now) AS reports_now,
-        s.uscc IN (SELECT uscc FROM before) AS reported_before,
+        coalesce(r.reports_now, false) AS reports_now,
+        coalesce(r.reported_before, false) AS reported_before,
         m.output,
         m.output_prev_year
     FROM scope AS s
+    LEFT JOIN reporters AS r USING (uscc)
     LEFT JOIN matched_by_enterprise AS m USING (uscc)
 )
 

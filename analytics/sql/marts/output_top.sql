@@ -5,36 +5,46 @@ now AS (
     SELECT uscc, period, output_wan FROM output_monthly WHERE period BETWEEN $date_from AND $date_to
 ),
 
+-- (the months compared with one range, not by month arithmetic on every row)
 before AS (
-    SELECT uscc, (period + INTERVAL 12 MONTH)::DATE AS period, output_wan
-    FROM output_monthly
-    WHERE period + INTERVAL 12 MONTH BETWEEN $date_from AND $date_to
+    SELECT o.uscc, (o.period + INTERVAL 12 MONTH)::DATE AS period, o.output_wan
+    FROM output_monthly AS o
+    JOIN year_earlier($date_from, $date_to) AS y ON o.period BETWEEN y.first_day AND y.last_day
 ),
 
-per_enterprise AS (
-    SELECT
-        now.uscc,
-        sum(now.output_wan) AS output,
-        count(*) AS months,
-        sum(now.output_wan) FILTER (WHERE before.output_wan IS NOT NULL) AS matched,
-        sum(before.output_wan) AS matched_prev_year
+-- The top enterprises by output first; the like-for-like months are matched for those only.
+totals AS (
+    SELECT uscc, sum(output_wan) AS output, count(*) AS months
     FROM now
-    LEFT JOIN before USING (uscc, period)
-    GROUP BY now.uscc
+    GROUP BY uscc
+),
+
+top AS (
+    SELECT e.uscc, e.name, e.center, e.park, e.industry, e.is_above_scale, e.is_high_tech, t.output, t.months
+    FROM totals AS t
+    JOIN enterprises_in_scope($centers, $parks, $types) AS e USING (uscc)
+    ORDER BY t.output DESC, e.name
+    LIMIT 20
+),
+
+matched AS (
+    SELECT n.uscc, sum(n.output_wan) AS matched, sum(b.output_wan) AS matched_prev_year
+    FROM (SELECT * FROM now WHERE uscc IN (SELECT uscc FROM top)) AS n
+    JOIN (SELECT * FROM before WHERE uscc IN (SELECT uscc FROM top)) AS b USING (uscc, period)
+    GROUP BY n.uscc
 )
 
 SELECT
-    e.uscc,
-    e.name,
-    e.center,
-    e.park,
-    e.industry,
-    e.is_above_scale,
-    e.is_high_tech,
-    p.output,
-    p.months,
-    p.matched / nullif(p.matched_prev_year, 0) - 1 AS like_for_like_yoy
-FROM per_enterprise AS p
-JOIN enterprises_in_scope($centers, $parks, $types) AS e USING (uscc)
-ORDER BY p.output DESC, e.name
-LIMIT 20
+    top.uscc,
+    top.name,
+    top.center,
+    top.park,
+    top.industry,
+    top.is_above_scale,
+    top.is_high_tech,
+    top.output,
+    top.months,
+    m.matched / nullif(m.matched_prev_year, 0) - 1 AS like_for_like_yoy
+FROM top
+LEFT JOIN matched AS m USING (uscc)
+ORDER BY top.output DESC, top.name

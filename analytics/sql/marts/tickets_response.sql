@@ -3,18 +3,31 @@
 -- Response time: responded_date − received_date in calendar days, over the tickets with a response date.
 -- 督办率: share of the cohort escalated. Repeat: the enterprise raised a (not withdrawn) ticket of the
 -- same category in the 30 days before this one, that earlier ticket possibly before the period.
+-- Only tickets from 30 days before the period on are read: an earlier one is never within 30 days of the
+-- cohort, and whenever it would be a cohort ticket's previous one, no ticket is within those 30 days.
+-- Tickets of one enterprise, category and day are in no order: whichever comes first, the same number of
+-- them are repeats, and they count for the same center.
 WITH
+-- enterprise_id: a small integer key for the per-enterprise order below (cheaper to sort than uscc).
+scope AS (
+    SELECT uscc, center, row_number() OVER () AS enterprise_id
+    FROM enterprises_in_scope($centers, $parks, $types)
+),
+
 tickets AS (
-    SELECT *
-    FROM tickets_in_scope($centers, $parks, $types, $categories)
-    WHERE NOT is_cancelled
+    SELECT t.received_date, t.category, t.response_days, t.escalated, s.center, s.enterprise_id
+    FROM clean_tickets AS t
+    JOIN scope AS s USING (uscc)
+    WHERE NOT t.is_cancelled
+      AND (len($categories) = 0 OR list_contains($categories, t.category))
+      AND t.received_date BETWEEN $date_from::DATE - 30 AND $date_to
 ),
 
 with_previous AS (
     SELECT
         *,
         received_date - lag(received_date) OVER (
-            PARTITION BY uscc, category ORDER BY received_date, row_key
+            PARTITION BY enterprise_id, category ORDER BY received_date
         ) AS days_since_previous
     FROM tickets
 ),

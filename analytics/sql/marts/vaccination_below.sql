@@ -1,25 +1,37 @@
 -- Enterprises whose first-dose coverage in their latest return as of the end of the period is below
 -- $threshold (a share), lowest first.
+-- The latest return is found by date per enterprise (a hash aggregate, no ordering of every snapshot).
 WITH
+scope AS (
+    SELECT uscc, name, center, park
+    FROM enterprises_in_scope($centers, $parks, $types)
+),
+
+latest_dates AS (
+    SELECT uscc, max(as_of) AS as_of
+    FROM vaccination_snapshots
+    WHERE as_of <= $date_to
+    GROUP BY uscc
+),
+
 latest AS (
-    SELECT v.*
-    FROM vaccination_snapshots AS v
-    WHERE v.as_of <= $date_to
-    QUALIFY row_number() OVER (PARTITION BY v.uscc ORDER BY v.as_of DESC) = 1
+    SELECT s.uscc, s.name, s.center, s.park, v.as_of, v.staff_total, v.dose1, v.full_course
+    FROM latest_dates AS d
+    JOIN vaccination_snapshots AS v USING (uscc, as_of)
+    JOIN scope AS s USING (uscc)
 )
 
 SELECT
-    e.uscc,
-    e.name,
-    e.center,
-    e.park,
-    l.as_of,
-    l.staff_total,
-    l.dose1,
-    l.full_course,
-    l.dose1 / nullif(l.staff_total, 0) AS dose1_rate,
-    l.full_course / nullif(l.staff_total, 0) AS full_course_rate
-FROM latest AS l
-JOIN enterprises_in_scope($centers, $parks, $types) AS e USING (uscc)
-WHERE l.dose1 / nullif(l.staff_total, 0) < $threshold
-ORDER BY dose1_rate, e.name
+    uscc,
+    name,
+    center,
+    park,
+    as_of,
+    staff_total,
+    dose1,
+    full_course,
+    dose1 / nullif(staff_total, 0) AS dose1_rate,
+    full_course / nullif(staff_total, 0) AS full_course_rate
+FROM latest
+WHERE dose1 / nullif(staff_total, 0) < $threshold
+ORDER BY dose1_rate, name

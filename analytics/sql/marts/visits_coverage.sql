@@ -8,17 +8,19 @@ scope AS (
     SELECT uscc, center FROM enterprises_in_scope($centers, $parks, $types)
 ),
 
+-- Only the visits any count can use: from the start of the period or of the 90 days, to its end.
 visits_in_scope AS (
-    SELECT v.*, s.center
+    SELECT v.uscc, v.visit_date, v.staff, s.center
     FROM visits AS v
     JOIN scope AS s USING (uscc)
-    WHERE v.visit_date <= $date_to
+    WHERE v.visit_date BETWEEN least($date_from::DATE, $date_to::DATE - 89) AND $date_to
 ),
 
 raised AS (
     SELECT DISTINCT uscc, received_date AS visit_date
     FROM tickets
-    WHERE source = '走访' OR source IS NULL
+    WHERE (source = '走访' OR source IS NULL)
+      AND received_date BETWEEN $date_from AND $date_to
 ),
 
 enterprise_facts AS (
@@ -27,19 +29,43 @@ enterprise_facts AS (
     GROUP BY GROUPING SETS ((center), ())
 ),
 
-visit_facts AS (
+-- One row per enterprise visited: its visits in the period and whether it was visited in each window,
+-- so the counts of enterprises below are plain counts (no DISTINCT under the grouping sets).
+visited AS (
     SELECT
-        grouping(v.center) = 1 AS is_total,
         v.center,
         count(*) FILTER (WHERE v.visit_date >= $date_from) AS visits,
-        count(DISTINCT v.uscc) FILTER (WHERE v.visit_date >= $date_from) AS visited_period,
-        count(DISTINCT v.uscc) FILTER (WHERE v.visit_date > $date_to::DATE - 30) AS visited_30,
-        count(DISTINCT v.uscc) FILTER (WHERE v.visit_date > $date_to::DATE - 90) AS visited_90,
-        count(DISTINCT v.staff) FILTER (WHERE v.visit_date >= $date_from) AS workers,
-        count(*) FILTER (WHERE v.visit_date >= $date_from AND r.uscc IS NOT NULL) AS raised_demand
+        count(*) FILTER (WHERE v.visit_date >= $date_from AND r.uscc IS NOT NULL) AS raised_demand,
+        bool_or(v.visit_date >= $date_from) AS in_period,
+        bool_or(v.visit_date > $date_to::DATE - 30) AS in_30,
+        bool_or(v.visit_date > $date_to::DATE - 90) AS in_90
     FROM visits_in_scope AS v
     LEFT JOIN raised AS r USING (uscc, visit_date)
-    GROUP BY GROUPING SETS ((v.center), ())
+    GROUP BY v.uscc, v.center
+),
+
+visit_facts AS (
+    SELECT
+        grouping(center) = 1 AS is_total,
+        center,
+        sum(visits)::BIGINT AS visits,
+        count(*) FILTER (WHERE in_period) AS visited_period,
+        count(*) FILTER (WHERE in_30) AS visited_30,
+        count(*) FILTER (WHERE in_90) AS visited_90,
+        sum(raised_demand)::BIGINT AS raised_demand
+    FROM visited
+    GROUP BY GROUPING SETS ((center), ())
+),
+
+-- Service workers with a visit in the period, once per center.
+period_workers AS (
+    SELECT DISTINCT center, staff FROM visits_in_scope WHERE visit_date >= $date_from
+),
+
+worker_facts AS (
+    SELECT grouping(center) = 1 AS is_total, center, count(DISTINCT staff) AS workers
+    FROM period_workers
+    GROUP BY GROUPING SETS ((center), ())
 ),
 
 spine AS (
@@ -60,11 +86,12 @@ SELECT
     coalesce(v.visited_period, 0) / nullif(e.enterprises, 0) AS coverage_period,
     coalesce(v.visited_30, 0) / nullif(e.enterprises, 0) AS coverage_30,
     coalesce(v.visited_90, 0) / nullif(e.enterprises, 0) AS coverage_90,
-    coalesce(v.workers, 0) AS workers,
-    v.visits / nullif(v.workers, 0) / (($date_to::DATE - $date_from::DATE + 1) / 30.44) AS visits_per_worker_month,
+    coalesce(w.workers, 0) AS workers,
+    v.visits / nullif(w.workers, 0) / (($date_to::DATE - $date_from::DATE + 1) / 30.44) AS visits_per_worker_month,
     coalesce(v.raised_demand, 0) AS raised_demand,
     v.raised_demand / nullif(v.visits, 0) AS raised_demand_rate
 FROM spine AS s
 LEFT JOIN enterprise_facts AS e ON e.is_total = s.is_total AND e.center IS NOT DISTINCT FROM s.center
 LEFT JOIN visit_facts AS v ON v.is_total = s.is_total AND v.center IS NOT DISTINCT FROM s.center
+LEFT JOIN worker_facts AS w ON w.is_total = s.is_total AND w.center IS NOT DISTINCT FROM s.center
 ORDER BY s.is_total, s.sort_order NULLS LAST, s.center

@@ -44,3 +44,11 @@ CREATE OR REPLACE MACRO open_at(received_date, closed_date, is_cancelled, as_of)
 
 CREATE OR REPLACE MACRO overdue_at(received_date, closed_date, is_cancelled, due_date, as_of) AS
     open_at(received_date, closed_date, is_cancelled, as_of) AND due_date < as_of;
+
+-- The days whose date 12 months later (date + INTERVAL 12 MONTH) lies in [date_from, date_to]: one range
+-- (adding months never goes backwards), NULLs when there is none. A mart compares a date with it instead of
+-- doing the month arithmetic on every row.
+CREATE OR REPLACE MACRO year_earlier(date_from, date_to) AS TABLE
+SELECT min(day)::DATE AS first_day, max(day)::DATE AS last_day
+FROM generate_series(date_from::DATE - INTERVAL 13 MONTH, date_to::DATE, INTERVAL 1 DAY) AS g (day)
+WHERE day::DATE + INTERVAL 12 MONTH BETWEEN date_from AND date_to;
