@@ -76,9 +76,17 @@ def filter_sentence(page: Page) -> str:
 def choose(page: Page, label: str, option: str) -> None:
     """Pick `option` in the sidebar multiselect labelled `label`."""
     box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text=label)
-    box.evaluate("element => element.scrollIntoView({block: 'center'})")  # room for its list to open
-    box.click()
-    page.get_by_role("option", name=option, exact=True).click()
+    wait_idle(page)  # the previous choice's rerun can redraw the sidebar and close a list just opened
+    choice = page.get_by_role("option", name=option, exact=True)
+    for attempt in range(3):
+        box.evaluate("element => element.scrollIntoView({block: 'center'})")  # room for its list to open
+        box.click()
+        try:
+            choice.click(timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
     page.keyboard.press("Escape")
     expect(box).to_contain_text(option, timeout=TIMEOUT)
     wait_idle(page)
