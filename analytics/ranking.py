@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import duckdb
@@ -48,6 +51,30 @@ COLUMNS: tuple[str, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class Marts:
+    """The two marts the ranking and its drivers read, per filters: the KPI table and ranking_mix. `of(con)`
+    runs each once per filters; the dashboard passes its cached readers, so the demand page's KPI tiles, the
+    ranking and the drivers share one run of each."""
+
+    kpis: Callable[[Filters], pd.DataFrame]
+    mix: Callable[[Filters], pd.DataFrame]
+
+    @staticmethod
+    def of(con: duckdb.DuckDBPyConnection) -> Marts:
+        return Marts(
+            kpis=cache(lambda filters: center_kpis(con, filters)),
+            mix=cache(lambda filters: run_mart(con, "ranking_mix", filters.params())),
+        )
+
+
+Source = duckdb.DuckDBPyConnection | Marts
+
+
+def _marts(source: Source) -> Marts:
+    return source if isinstance(source, Marts) else Marts.of(source)
+
+
 class RankingError(ValueError):
     """The ranking cannot be computed as configured; the message says why (Chinese, then English)."""
 
@@ -62,19 +89,20 @@ def check_weights(weights: dict[str, float]) -> None:
         )
 
 
-def ranking(con: duckdb.DuckDBPyConnection, filters: Filters, weights: dict[str, float]) -> pd.DataFrame:
+def ranking(source: Source, filters: Filters, weights: dict[str, float]) -> pd.DataFrame:
     """One row per center in scope, in display order, with the columns of COLUMNS."""
     check_weights(weights)
-    current = _standings(con, filters, weights)
-    previous = _standings(con, filters.previous(), weights)["rank"]
+    marts = _marts(source)
+    current = _standings(marts, filters, weights)
+    previous = _standings(marts, filters.previous(), weights)["rank"]
     current["rank_change"] = (previous.reindex(current.index) - current["rank"]).astype("Int64")
     return current.reset_index()[list(COLUMNS)]
 
 
-def _standings(con: duckdb.DuckDBPyConnection, filters: Filters, weights: dict[str, float]) -> pd.DataFrame:
-    kpis = center_kpis(con, filters)
+def _standings(marts: Marts, filters: Filters, weights: dict[str, float]) -> pd.DataFrame:
+    kpis = marts.kpis(filters)
     kpis = kpis[~kpis["is_total"]].set_index("center")
-    mix = run_mart(con, "ranking_mix", filters.params())
+    mix = marts.mix(filters)
     cells = mix[~mix["is_category_total"]]
     categories = mix[mix["is_category_total"]].set_index("category")
 
@@ -129,7 +157,7 @@ def wilson(successes: pd.Series, n: pd.Series) -> tuple[pd.Series, pd.Series]:
 # --- change drivers -----------------------------------------------------------------------------------
 
 
-def drivers(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+def drivers(source: Source, filters: Filters) -> pd.DataFrame:
     """The change of each center's on-time rate from the previous period split by category.
 
     One row per center × category closed in either period: n, n_prev (closed tickets), share, share_prev,
@@ -138,8 +166,8 @@ def drivers(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     (median − median_prev), null unless closed in both periods). Centers without a closed ticket in one
     of the periods have no change and no rows.
     """
-    now = cells(run_mart(con, "ranking_mix", filters.params()))
-    before = cells(run_mart(con, "ranking_mix", filters.previous().params()))
+    marts = _marts(source)
+    now, before = cells(marts.mix(filters)), cells(marts.mix(filters.previous()))
     return split(now, before)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 
-import pandas as pd
 import streamlit as st
 
 from analytics import ranking as ranking_logic
@@ -23,14 +22,9 @@ from ui.context import connection, data_version
 MONTHS_OFFERED = 36
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _ranking(filters: Filters, weights: tuple[tuple[str, float], ...], version: int) -> pd.DataFrame:
-    return ranking_logic.ranking(connection(), filters, dict(weights))
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _drivers(filters: Filters, version: int) -> pd.DataFrame:
-    return ranking_logic.drivers(connection(), filters)
+def _marts() -> ranking_logic.Marts:
+    """The ranking reads the pages' cached KPI table and case mix: the demand page's tiles run them already."""
+    return ranking_logic.Marts(kpis=data.center_kpis, mix=lambda filters: data.mart("ranking_mix", filters))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -39,11 +33,11 @@ def _ranking_tables(
 ) -> tuple[Table, Table, list[str]]:
     """The ranking's two tables and its movements, built once per filters, weights, language and data
     version (shared; never changed once built)."""
-    frame = _ranking(filters, weights, version)
+    frame = ranking_logic.ranking(_marts(), filters, dict(weights))
     return (
         briefing_tables.ranking_table(frame, lang),
         briefing_tables.fair_table(frame, lang),
-        briefing_tables.movements(frame, _drivers(filters, version), lang, limit=len(frame)),
+        briefing_tables.movements(frame, ranking_logic.drivers(_marts(), filters), lang, limit=len(frame)),
     )
 
 

@@ -19,11 +19,10 @@ from analytics.domain import display
 from analytics.filters import Filters, describe_period
 from analytics.i18n import Lang, join, t
 from analytics.intake import DATASETS
-from analytics.kpis import center_kpis
 from analytics.metrics import BY_KEY
 from analytics.periods import Period, month_end
 from analytics.queries import run_mart
-from analytics.ranking import drivers, ranking
+from analytics.ranking import Marts, drivers, ranking
 
 HEADLINE: tuple[str, ...] = (
     "tickets_received",
@@ -104,10 +103,11 @@ def build(
     """The briefing of `month` for the whole town, or for one center (the ranking stays town-wide)."""
     town = Filters(month)
     scope = Filters(month, centers=(center,) if center else ())
-    current, previous = center_kpis(con, scope), center_kpis(con, scope.previous())
+    marts = Marts.of(con)  # the town's KPI table and case mix are read once for the tiles and the ranking
+    current, previous = marts.kpis(scope), marts.kpis(scope.previous())
     total, total_before = current[current["is_total"]].iloc[0], previous[previous["is_total"]].iloc[0]
-    ranked = ranking(con, town, weights)
-    split = drivers(con, scope)
+    ranked = ranking(marts, town, weights)
+    split = drivers(marts, scope)
     scope_centers = current.loc[~current["is_total"], "center"].tolist()
     ranked_scope = ranked[ranked["center"].isin(scope_centers)]
 
