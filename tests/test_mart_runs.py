@@ -21,9 +21,11 @@ def test_a_page_run_runs_each_mart_once_per_parameters(app_env, monkeypatch, pat
     at = open_page(path)
     assert not at.exception, at.exception
     if path == "views/enterprise.py":  # the profile of the enterprise with the most demands
-        (uscc,) = context.connection().execute(
-            "SELECT uscc FROM tickets GROUP BY uscc ORDER BY count(*) DESC, uscc LIMIT 1"
-        ).fetchone()
+        (uscc,) = (
+            context.connection()
+            .execute("SELECT uscc FROM tickets GROUP BY uscc ORDER BY count(*) DESC, uscc LIMIT 1")
+            .fetchone()
+        )
         at.query_params["uscc"] = [uscc]
     runs: Counter[tuple[str, str]] = Counter()
     original = queries.run_mart
