@@ -6,9 +6,11 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+import pyarrow as pa
 
 from analytics.i18n import t
 from tests.apptest_pages import offered_downloads, open_page, shown
+from ui import topic_tables
 from ui.components import PAGE_ROWS
 
 NAME = t("col.enterprise", "zh")
@@ -55,3 +57,15 @@ def test_the_not_visited_list_is_paged_and_searched(app_env, monkeypatch):
     assert not at.exception
     assert "没有与「<b>没有这家</b>」匹配的行" in shown(caption_text(at))  # as the reader sees it
     assert "<b>" not in caption_text(at)  # escaped, so shown as text, not markup
+
+
+def test_the_last_visit_column_is_one_kind_of_value():
+    """Dates and 从未走访 in one column are all text: Arrow takes the list as it is (no fallback conversion)."""
+    frame = pd.DataFrame(
+        {"center": ["长虹岭", "长虹岭"], "park": ["长虹岭工业园"] * 2, "industry": ["五金"] * 2,
+         "is_above_scale": [True, False], "employees": [10, 20], "name": ["甲", "乙"], "uscc": ["A", "B"],
+         "last_visit": [pd.Timestamp("2022-03-05"), pd.NaT], "days_since": [117, None]}
+    )  # fmt: skip
+    table = topic_tables.not_visited(frame, pd.Series(["?uscc=A", "?uscc=B"]), "zh", set())
+    assert table.values[t("col.last_visit", "zh")].tolist() == ["2022-03-05", "从未走访"]
+    pa.Table.from_pandas(table.values)  # raised ArrowTypeError on a date beside text

@@ -84,7 +84,7 @@ def not_visited(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative:
             t("col.industry", lang): frame["industry"],
             t("col.above_scale", lang): _yes(frame["is_above_scale"], lang),
             t("col.employees", lang): frame["employees"],
-            t("col.last_visit", lang): per_value(_dates(frame["last_visit"]), lambda d: t("visits.never", lang) if pd.isna(d) else d),
+            t("col.last_visit", lang): per_value(_dates(frame["last_visit"]), lambda d: t("visits.never", lang) if pd.isna(d) else d.isoformat()),
             t("col.days_since", lang): frame["days_since"],
         },
         lang,
