@@ -1,0 +1,203 @@
+"""Benchmark: how long a warm dashboard page takes to finish drawing in Chromium, side by side with a trivial
+Streamlit page that draws as many small charts and tables (benchmarks/trivial_app.py) with no data work.
+
+1. Builds or reuses the demo database of a scale (benchmarks/bench_pages.py's, under benchmarks/out/).
+2. Starts the dashboard on it, logs in as demo-leader and visits every page once (the caches fill: this is
+   the warm case), counting each page's Plotly charts and tables.
+3. Then --repeat times per page: from another page, a click on the page's sidebar link, timed until the
+   script run has finished (no status widget), the page's title is shown and every chart has drawn its SVG.
+   The profile is reached through its search box and timed from the pick of the enterprise.
+4. The same for the trivial app, started with those counts and titles, its pages reached the same way.
+
+Prints a Markdown table: per page the charts and tables drawn, the median of each app and the ratio.
+Run: python benchmarks/bench_browser.py [--scale 100] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_pages
+from bench_pages import (
+    BROWSER_TIMEOUT_MS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    SEARCH_LABEL,
+    USER,
+    VISIT_ORDER,
+    build_db,
+    enterprise_name,
+    free_port,
+    profile_choice,
+    wait_healthy,
+)
+
+from analytics.demo.load import DEMO_PASSWORD
+from analytics.i18n import t
+
+TITLES = {key: t(f"{key}.title" if key != "enterprise" else "page.enterprise", "zh") for key in VISIT_ORDER}
+TITLES["completeness"] = t("completeness.title", "zh")
+# Done: the run finished, the title shown, every Plotly chart drew its SVG (both apps are judged alike).
+DONE = """(title) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+  const h1 = document.querySelector('[data-testid="stMain"] h1');
+  if (!h1 || !h1.innerText.includes(title)) return false;
+  const charts = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')];
+  return charts.every(chart => chart.querySelector('svg.main-svg'));
+}"""
+COUNTS = """() => ({
+  charts: document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]').length,
+  tables: document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]').length,
+})"""
+
+
+@contextmanager
+def streamlit_app(script: str, env: dict[str, str]) -> Iterator[str]:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = tempfile.NamedTemporaryFile(prefix="bench-browser-", suffix=".log", delete=False)  # noqa: SIM115
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+         "--server.headless", "true", "--server.fileWatcherType", "none"],
+        cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        wait_healthy(url, log.name)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(20)
+
+
+@contextmanager
+def browser_page() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport={"width": 1500, "height": 1100},
+            locale="zh-CN",
+        )  # fmt: skip
+        page = context.new_page()
+        page.set_default_timeout(BROWSER_TIMEOUT_MS)
+        try:
+            yield page
+        finally:
+            context.close()
+
+
+def timed(page: Any, action: Callable[[], None], title: str) -> float:
+    start = time.perf_counter()
+    action()
+    page.wait_for_function(DONE, arg=title, timeout=BROWSER_TIMEOUT_MS, polling=20)
+    return time.perf_counter() - start
+
+
+def link(page: Any, key: str) -> Any:
+    return page.locator(f'[data-testid="stSidebarNav"] a[href$="/{key}"]')
+
+
+def profile_pick(page: Any, uscc: str) -> Callable[[], None]:
+    """On the profile's search page: type the USCC, wait for the choice, and return the pick to time."""
+    page.get_by_label(SEARCH_LABEL).fill(uscc)
+    page.get_by_label(SEARCH_LABEL).press("Enter")
+    box = page.locator('[data-testid="stSelectbox"]')
+    box.wait_for(timeout=BROWSER_TIMEOUT_MS)
+    page.wait_for_function(DONE, arg=TITLES["enterprise"], timeout=BROWSER_TIMEOUT_MS)
+    box.click()
+    return page.get_by_role("option").first.click
+
+
+def dashboard_times(url: str, uscc: str, repeat: int) -> tuple[dict[str, list[float]], dict[str, dict]]:
+    from tests.browser.helpers import login
+
+    times: dict[str, list[float]] = {key: [] for key in VISIT_ORDER}
+    counts: dict[str, dict] = {}
+    with browser_page() as page:
+        login(page, f"{url}/overview", USER, DEMO_PASSWORD)
+        for round_ in range(repeat + 1):  # round 0 fills the caches and counts what each page draws
+            for i, key in enumerate(VISIT_ORDER):
+                before = VISIT_ORDER[i - 1]
+                if key == "enterprise":
+                    timed(page, link(page, key).click, TITLES[key])
+                    elapsed = timed(page, profile_pick(page, uscc), TITLES[key])
+                else:
+                    if page.url.rstrip("/").endswith(f"/{key}"):
+                        timed(page, link(page, before).click, TITLES[before])
+                    elapsed = timed(page, link(page, key).click, TITLES[key])
+                if round_ == 0:
+                    counts[key] = page.evaluate(COUNTS)
+                else:
+                    times[key].append(elapsed)
+    return times, counts
+
+
+def trivial_times(counts: dict[str, dict], repeat: int) -> dict[str, list[float]]:
+    spec = {key: {"title": TITLES[key], **counts[key]} for key in VISIT_ORDER}
+    times: dict[str, list[float]] = {key: [] for key in VISIT_ORDER}
+    env = {"BENCH_TRIVIAL_PAGES": json.dumps(spec)}
+    with streamlit_app("benchmarks/trivial_app.py", env) as url, browser_page() as page:
+        page.goto(f"{url}/start")
+        page.wait_for_function(DONE, arg="开始", timeout=BROWSER_TIMEOUT_MS)
+        for round_ in range(repeat + 1):
+            for key in VISIT_ORDER:
+                timed(page, link(page, "start").click, "开始")
+                elapsed = timed(page, link(page, key).click, TITLES[key])
+                if round_ > 0:
+                    times[key].append(elapsed)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--scale", type=float, default=100)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    import streamlit
+
+    load_start = bench_pages.load()
+    path, _ = build_db(args.scale)
+    uscc = profile_choice(path)[1]
+    with streamlit_app("dashboard.py", {"DASHBOARD_DB": str(path)}) as url:
+        dashboard, counts = dashboard_times(url, uscc, args.repeat)
+    trivial = trivial_times(counts, args.repeat)
+
+    print(
+        f"Python {platform.python_version()}, Streamlit {streamlit.__version__}, {os.cpu_count()} cores; "
+        f"load average at start {load_start}, at end {bench_pages.load()}"
+    )
+    print(
+        f"\n### Warm page draw in Chromium, scale {args.scale:g} ({bench_pages.tickets_count(path):,} tickets), "
+        f"median of {args.repeat}; profile: {enterprise_name(path, uscc)}\n"
+    )
+    print("| page | charts | tables | dashboard | trivial page | ratio |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for key in VISIT_ORDER:
+        ours, theirs = statistics.median(dashboard[key]), statistics.median(trivial[key])
+        print(
+            f"| {key} | {counts[key]['charts']} | {counts[key]['tables']} | {ours:.2f} s | {theirs:.2f} s "
+            f"| {ours / theirs:.2f}× |"
+        )
+
+
+if __name__ == "__main__":
+    main()
