@@ -309,7 +309,7 @@ def validate(
     from analytics.intake.rules import RULES  # rules build on Work, defined here
 
     grid = data_rows(sheet, match)
-    raw = grid[list(match.headers)].rename(columns=match.headers) if match.headers else grid
+    raw = grid[list(match.headers)].rename(columns=match.report_headers()) if match.headers else grid
     raw = raw.loc[:, ~raw.columns.duplicated()]
     work = Work(match, raw, {name: grid[index] for index, name in match.columns.items()})
     dataset = match.dataset
