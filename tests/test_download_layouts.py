@@ -1,6 +1,6 @@
 """Every table download has the screen table's columns in the screen's order and orientation, rates as
 numbers: in CSV a fraction under a column (or row) named with （比例） / (ratio), in .xlsx a number with
-a % format; never a string like "85.6%". The "*" of illustrative centers travels with the names."""
+a % format; never a string like "85.6%" (nor "1,233"). The "*" of illustrative centers travels with the names."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from tests.apptest_pages import PAGES, offered_downloads, open_page
 from ui.components import PAGE_ROWS
 
 PERCENT = re.compile(r"[+−-]?\d[\d,]*(\.\d+)?%")  # how the screen writes a rate
+THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")  # how the screen writes a number from 1,000 up
 
 
 def visible(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -66,6 +67,9 @@ def check_csv(name: str, data: bytes, screen: pd.DataFrame, lang: str) -> None:
             assert not PERCENT.fullmatch(cell), (name, column, cell)  # never "85.6%"
             if shown.endswith("*"):
                 assert cell == shown, (name, column, cell)  # an illustrative center keeps its mark
+            if THOUSANDS.fullmatch(shown):  # a number, without its separators (rounded on screen)
+                number = float(shown.replace(",", ""))
+                assert float(cell) == pytest.approx(number, abs=0.5), (name, column, cell)
             fraction = (csv.iloc[row, 0] if by_row else column).endswith(suffix)
             if PERCENT.fullmatch(shown):
                 assert fraction, (name, column, shown)
@@ -88,6 +92,8 @@ def check_xlsx(name: str, data: bytes, screen: pd.DataFrame, lang: str) -> None:
     for cells, (_, shown) in zip(rows[1:], screen.iterrows(), strict=True):
         for cell, text in zip(cells, shown, strict=True):
             assert not (isinstance(cell.value, str) and PERCENT.fullmatch(cell.value)), (name, cell.value)
+            if THOUSANDS.fullmatch(str(text)):
+                assert isinstance(cell.value, float | int), (name, text, cell.value)
             if PERCENT.fullmatch(str(text)):
                 assert isinstance(cell.value, float | int) and "%" in cell.number_format, (
                     name,
