@@ -1,4 +1,4 @@
-"""Row rules of DATASETS.md, one function per dataset, run after every cell has been parsed.
+"""Row rules of docs/datasets.md, one function per dataset, run after every cell has been parsed.
 
 Each rule rejects rows through `work.reject(mask, column, zh, en, values)` and derives stored columns
 (status of a closed ticket, due dates, amounts in 万元, the activity's center). Columns are typed:

@@ -504,7 +504,7 @@ def _key_part(work: Work, column: str) -> pd.Series:
 
 
 def _keys(work: Work) -> None:
-    """row_key per DATASETS.md, and rejection of a later row repeating the key of an earlier one."""
+    """row_key per docs/datasets.md, and rejection of a later row repeating the key of an earlier one."""
     dataset = work.match.dataset
     index = work.raw.index
     number = work.values[dataset.number] if dataset.number and work.has(dataset.number) else None
