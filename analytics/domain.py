@@ -1,4 +1,4 @@
-"""Vocabularies of DATASETS.md: ticket categories, statuses, ratings, worker-service categories."""
+"""Vocabularies of docs/datasets.md: ticket categories, statuses, ratings, worker-service categories."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Natural keys of DATASETS.md as one string per row (the row_key columns).
+"""Natural keys of docs/datasets.md as one string per row (the row_key columns).
 
 A row with a number (工单号, 走访编号, 活动编号) is keyed by it; otherwise by its composite key.
 The demo generator and the importer both build keys here, so they agree.

@@ -1,4 +1,4 @@
-"""The per-center KPI table of METRICS.md: one code path for the overview page, the CLI and exports."""
+"""The per-center KPI table of docs/metrics.md: one code path for the overview page, the CLI and exports."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The metric catalog: each KPI of METRICS.md defined once (key, labels, description, unit, format).
+"""The metric catalog: each KPI of docs/metrics.md defined once (key, labels, description, unit, format).
 
 Pages, tooltips, the CLI, exports and the README all read this catalog; the numbers themselves come
 from analytics/sql/marts/center_kpis.sql.

@@ -1,5 +1,5 @@
-"""The centers' ranking, its case-mix-fair comparison and the drivers of a change (METRICS.md "Ranking,
-fair comparison and change drivers"): one code path for the demand page, the briefing and the CLI.
+"""The centers' ranking, its case-mix-fair comparison and the drivers of a change (docs/ranking.md):
+one code path for the demand page, the briefing and the CLI.
 
 The three rates, n's and medians come from the KPI table (analytics.kpis.center_kpis), the case mix from
 the mart ranking_mix.sql; only the combination (score, rank, standardisation, decomposition) is done here.

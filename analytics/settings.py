@@ -11,7 +11,7 @@ from pathlib import Path
 DEFAULT_FILE = Path(__file__).resolve().parent.parent / "dashboard.toml"
 # Metric key -> target; the metric's `better` direction says whether it is a floor or a ceiling.
 DEFAULT_TARGETS = {"on_time_rate": 0.95, "satisfaction_rate": 0.90, "median_resolution_days": 7.0}
-# The three rates of the ranking's score and their weights (METRICS.md "Ranking"); they must sum to 1.
+# The three rates of the ranking's score and their weights (docs/ranking.md); they must sum to 1.
 DEFAULT_RANKING_WEIGHTS = {"closure_rate": 0.4, "on_time_rate": 0.3, "satisfaction_rate": 0.3}
 
 

@@ -32,6 +32,7 @@ class Cell(StrEnum):
     GROWTH = "growth"  # +5.2%, a fraction
     POINTS_CHANGE = "points_change"  # +1.2 percentage points, a difference of fractions
     DAYS_CHANGE = "days_change"  # +1.5 days
+    RANK_CHANGE = "rank_change"  # ↑2 / ↓1 / 0, places moved up (negative: down)
 
 
 FRACTIONS = frozenset({Cell.RATE, Cell.GROWTH, Cell.POINTS_CHANGE})
@@ -43,6 +44,7 @@ XLSX_FORMATS = {
     Cell.GROWTH: "+0.0%;-0.0%;0.0%",
     Cell.POINTS_CHANGE: "+0.0%;-0.0%;0.0%",
     Cell.DAYS_CHANGE: "+0.0;-0.0;0.0",
+    Cell.RANK_CHANGE: '"↑"0;"↓"0;0',
 }
 
 
@@ -71,6 +73,8 @@ def format_cell(kind: Cell, value: object, lang: Lang) -> str:
         case Cell.POINTS_CHANGE:
             points = f"{number * 100:+.1f}"
             return f"{points}个百分点" if lang == "zh" else f"{points} pp"
+        case Cell.RANK_CHANGE:
+            return f"{'↑' if number > 0 else '↓'}{abs(number):.0f}" if number else "0"
         case _:
             return f"{number:+.1f}天" if lang == "zh" else f"{number:+.1f} d"
 

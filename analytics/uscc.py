@@ -10,7 +10,7 @@ _VALUE = {char: value for value, char in enumerate(ALPHABET)}
 
 
 def normalise(raw: str) -> str:
-    """Upper case, half-width, no whitespace (as DATASETS.md asks before checking)."""
+    """Upper case, half-width, no whitespace (as docs/datasets.md asks before checking)."""
     text = unicodedata.normalize("NFKC", raw)
     return "".join(text.split()).upper()
 

@@ -27,7 +27,16 @@ from analytics import db  # noqa: E402
 from analytics.demo.load import DEMO_PASSWORD, load_demo  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu"]
+ARGS = [  # headless, and no network or background work of its own (as the browser tests: tests/conftest.py)
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 USER = "demo-leader"
 TIMEOUT = 120_000
 DESKTOP = {"width": 1500, "height": 1500}

@@ -1,9 +1,9 @@
-"""An independent pandas implementation of the per-center KPIs of docs METRICS.md: the test oracle.
+"""An independent pandas implementation of the per-center KPIs of docs/metrics.md: the test oracle.
 
-Written from /work/shared/specs/METRICS.md and the decisions recorded for the places it is silent,
-never from analytics/sql. One small function per KPI group; each mirrors the wording of METRICS.md.
+Written from docs/metrics.md and the decisions recorded for the places it is silent,
+never from analytics/sql. One small function per KPI group; each mirrors the wording of docs/metrics.md.
 
-Decisions where METRICS.md is silent (the same ones the SQL is held to):
+Decisions where docs/metrics.md is silent (the same ones the SQL is held to):
 - Rows: the chosen centers (all when none chosen); with a park filter only centers owning at least one
   chosen park; ordered by centers.sort_order (nulls last) then name. Centers with nothing in scope still
   get a row. Then one total row over the whole scope (is_total True, center None).

@@ -1,6 +1,6 @@
 """An independent pandas reference for the ranking, the case-mix-fair comparison and the change drivers.
 
-Written from METRICS.md "Ranking, fair comparison and change drivers", never from analytics/ or its SQL:
+Written from docs/ranking.md, never from analytics/ or its SQL:
 plain loops over the raw tickets of each center, one category at a time.
 """
 

@@ -1,6 +1,6 @@
 """An independent pandas implementation of the demand-analytics marts (tickets_*): the test oracle.
 
-Written from /work/shared/specs/METRICS.md ("Beyond the table") and the mart definitions of the
+Written from docs/metrics.md ("Beyond the table") and the mart definitions of the
 demand page, never from analytics/sql. One small function per mart; each returns a DataFrame of plain
 Python values (None for null) with the columns of the mart it mirrors.
 

@@ -1,7 +1,7 @@
 """An independent pandas implementation of the topic marts (visits_*, output_*, vaccination_*,
 activities_*, enterprise_summary): the test oracle of tests/test_topic_marts.py.
 
-Written from the mart definitions handed to the tests and /work/shared/specs/METRICS.md, never from
+Written from the mart definitions handed to the tests and docs/metrics.md, never from
 analytics/sql. One small function per mart; each returns a DataFrame of plain Python values (None for
 null, pd.Timestamp for dates) with the columns of the mart it mirrors.
 

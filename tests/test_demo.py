@@ -1,4 +1,4 @@
-"""The demo generator: deterministic, valid per DATASETS.md rules, and calibrated to the source on 长虹岭."""
+"""The demo generator: deterministic, valid per docs/datasets.md rules, and calibrated to the source on 长虹岭."""
 
 import datetime as dt
 

@@ -1,6 +1,6 @@
 """Every table download has the screen table's columns in the screen's order and orientation, rates as
 numbers: in CSV a fraction under a column (or row) named with （比例） / (ratio), in .xlsx a number with
-a % format; never a string like "85.6%". The "*" of illustrative centers travels with the names."""
+a % format; never a string like "85.6%" (nor "1,233"). The "*" of illustrative centers travels with the names."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from tests.apptest_pages import PAGES, offered_downloads, open_page
 from ui.components import PAGE_ROWS
 
 PERCENT = re.compile(r"[+−-]?\d[\d,]*(\.\d+)?%")  # how the screen writes a rate
+THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")  # how the screen writes a number from 1,000 up
+MOVED = re.compile(r"[↑↓]\d+")  # how the screen writes a rank change (places up or down)
 
 
 def visible(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -66,6 +68,11 @@ def check_csv(name: str, data: bytes, screen: pd.DataFrame, lang: str) -> None:
             assert not PERCENT.fullmatch(cell), (name, column, cell)  # never "85.6%"
             if shown.endswith("*"):
                 assert cell == shown, (name, column, cell)  # an illustrative center keeps its mark
+            if THOUSANDS.fullmatch(shown):  # a number, without its separators (rounded on screen)
+                number = float(shown.replace(",", ""))
+                assert float(cell) == pytest.approx(number, abs=0.5), (name, column, cell)
+            if MOVED.fullmatch(shown):  # a signed whole number: up is positive
+                assert int(cell) == int(shown[1:]) * (1 if shown[0] == "↑" else -1), (name, column, cell)
             fraction = (csv.iloc[row, 0] if by_row else column).endswith(suffix)
             if PERCENT.fullmatch(shown):
                 assert fraction, (name, column, shown)
@@ -88,6 +95,8 @@ def check_xlsx(name: str, data: bytes, screen: pd.DataFrame, lang: str) -> None:
     for cells, (_, shown) in zip(rows[1:], screen.iterrows(), strict=True):
         for cell, text in zip(cells, shown, strict=True):
             assert not (isinstance(cell.value, str) and PERCENT.fullmatch(cell.value)), (name, cell.value)
+            if THOUSANDS.fullmatch(str(text)) or MOVED.fullmatch(str(text)):
+                assert isinstance(cell.value, float | int), (name, text, cell.value)
             if PERCENT.fullmatch(str(text)):
                 assert isinstance(cell.value, float | int) and "%" in cell.number_format, (
                     name,
@@ -142,3 +151,15 @@ def test_the_kpi_download_follows_the_view_shown(app_env, monkeypatch, view):
         assert (
             "受理诉求数（比例）" in rows["指标"].tolist() and "办理时长中位数（天）" in rows["指标"].tolist()
         )
+
+
+def test_the_ranking_download_has_ranks_and_their_changes_as_numbers(app_env, monkeypatch):
+    offered = offered_downloads(monkeypatch)
+    open_page("views/tickets.py", "zh")
+    sheet = openpyxl.load_workbook(io.BytesIO(offered["ranking_score.xlsx"])).active
+    header = [cell.value for cell in sheet[1]]
+    ranks = [row[header.index("名次")] for row in sheet.iter_rows(min_row=2)]
+    moves = [row[header.index("名次变化")] for row in sheet.iter_rows(min_row=2)]
+    assert [cell.value for cell in ranks] == list(range(1, len(ranks) + 1))  # demo: every center ranked
+    assert all(isinstance(cell.value, int) for cell in moves) and {c.value for c in moves} != {0}
+    assert all(cell.number_format == '"↑"0;"↓"0;0' for cell in moves)  # shown as ↑1 / ↓1 / 0

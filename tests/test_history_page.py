@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+import openpyxl
+import pytest
 
 from analytics import batches, db
 from analytics.auth import OPERATOR
 from analytics.exports import xlsx_bytes
 from analytics.intake import commit_import, plan_import
-from tests.apptest_pages import open_page, shown
+from tests.apptest_pages import offered_downloads, open_page, shown
 
 
 def imported(path: Path) -> int:
@@ -32,12 +36,18 @@ def choose(at, batch: int):
     return at.run()
 
 
-def test_rejected_rows_show_their_cells_as_columns(app_env):
+def test_rejected_rows_show_their_cells_as_columns(app_env, monkeypatch):
     batch = imported(app_env)
+    offered = offered_downloads(monkeypatch)
     for lang, row, problem in (("zh", "原行号", "问题"), ("en", "Row", "Problem")):
         at = choose(open_page("views/data_batches.py", lang), batch)
         assert not at.exception, at.exception
         rejects = at.dataframe[1].value
+        download = openpyxl.load_workbook(io.BytesIO(offered[f"batch-{batch}-rejects.xlsx"])).active
+        assert [list(r) for r in download.iter_rows(values_only=True)] == [
+            list(rejects.columns),
+            *rejects.astype(object).values.tolist(),
+        ]  # the download is the table shown
         assert list(rejects.columns) == [
             row,
             "工单号",
@@ -51,15 +61,20 @@ def test_rejected_rows_show_their_cells_as_columns(app_env):
         assert "办结日期" in rejects.iloc[0][problem]
 
 
-def test_undo_says_what_it_removed_and_restored(app_env):
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "已撤销批次 {batch}：删除了本批次新增的 1 行，恢复了被修改的 0 行。"),
+        ("en", "Batch {batch} undone: removed the 1 rows it added and restored the 0 rows it changed."),
+    ],
+)
+def test_undo_says_what_it_removed_and_restored(app_env, lang, said):
     batch = imported(app_env)
-    at = choose(open_page("views/data_batches.py", "en"), batch)
+    at = choose(open_page("views/data_batches.py", lang), batch)
     at.button(key="undo").click().run()
     at.button(key="undo_yes").click().run()
     assert not at.exception, at.exception
-    assert [shown(s.value) for s in at.success] == [
-        f"Batch {batch} undone: removed the 1 rows it added and restored the 0 rows it changed."
-    ]
+    assert [shown(s.value) for s in at.success] == [said.format(batch=batch)]
 
 
 def test_the_rejects_download_of_the_history_is_read_again_like_the_error_report(app_env):

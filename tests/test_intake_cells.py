@@ -1,4 +1,4 @@
-"""Cell parsers against the forms DATASETS.md lists: dates, months, numbers, flags, time limits, USCCs.
+"""Cell parsers against the forms docs/datasets.md lists: dates, months, numbers, flags, time limits, USCCs.
 
 Each table row is one form a clerk writes, with the value it must read as, or a fragment the message
 must contain (in Chinese and in English) when it must reject the row.

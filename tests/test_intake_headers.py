@@ -1,4 +1,4 @@
-"""Header matching: normalisation, every synonym of DATASETS.md, finding the header row, telling datasets apart,
+"""Header matching: normalisation, every synonym of docs/datasets.md, finding the header row, telling datasets apart,
 and refusing a file that lacks a required column (naming it) or belongs to another dataset (saying which)."""
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ SPEC_HEADERS = [
     for header in column.headers
 ]
 
-# The header tables of DATASETS.md, transcribed: canonical header first, then the synonyms.
+# The header tables of docs/datasets.md, transcribed: canonical header first, then the synonyms.
 DOC_HEADERS: dict[str, dict[str, list[str]]] = {
     "parks": {
         "park": ["园区名称", "园区", "所属园区", "工业区"],

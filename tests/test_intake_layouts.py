@@ -301,3 +301,28 @@ def test_the_error_report_uploaded_again_is_read_without_its_own_columns(con):
         columns = list(again.rejected_rows(lang).columns)
         assert columns.count("原行号" if lang == "zh" else "Row") == 1 and columns[-1] in ("问题", "Problem")
         assert len(again.error_report(lang)) > 0
+
+
+def test_an_error_report_of_amounts_in_the_unit_of_a_line_above_the_header_keeps_that_unit(con):
+    header = ["统一社会信用代码", "报告期", "工业总产值", "营业收入（万元）"]
+    # 1,000,000 元 = 100 万元; then a row whose month is no month
+    rows = [
+        ["2021年产值月报"],
+        ["单位：元"],
+        header,
+        [A, "2021-03", 1000000, 80],
+        [A, "2021-13", 2000000, 90],
+    ]
+    first = import_file(con, xlsx_bytes(rows), "产值.xlsx", "output")
+    assert first.rejected == 1 and value(first, 4, "output_wan") == 100
+    book = openpyxl.load_workbook(io.BytesIO(first.error_report("zh")))
+    sheet = book.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    assert header == ["原行号", "统一社会信用代码", "报告期", "工业总产值（元）", "营业收入（万元）", "问题"]
+    assert "工业总产值（元）" in first.problems()["raw_values"].iloc[0]  # the history's rejected rows too
+    sheet.cell(2, header.index("报告期") + 1).value = "2021-04"  # the clerk fixes the month
+    fixed = io.BytesIO()
+    book.save(fixed)
+    again = import_file(con, fixed.getvalue(), "产值-错误报告.xlsx", "output")
+    assert again.rejected == 0 and not again.report(None)["warnings"]
+    assert value(again, 2, "output_wan") == 200 and value(again, 2, "revenue_wan") == 90  # not 2,000,000 万元

@@ -1,4 +1,4 @@
-"""Row rules of DATASETS.md per dataset, on messy ledgers as clerks keep them.
+"""Row rules of docs/datasets.md per dataset, on messy ledgers as clerks keep them.
 
 Each fixture (tests/fixtures/intake, see its README) is read as UTF-8 CSV, CSV with BOM, GBK CSV, .xlsx
 and .xls (dates as date cells, numbers as number cells): the same rows must be accepted and rejected, with

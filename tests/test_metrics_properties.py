@@ -162,7 +162,7 @@ def tickets(draw, number: str, enterprise, dates) -> dict[str, Any]:
     received = draw(dates)
     status = draw(st.sampled_from(STATUSES) | st.just("已办结"))
     closed = None
-    if status == "已办结":  # a closed date implies 已办结, and 已办结 needs one (DATASETS.md)
+    if status == "已办结":  # a closed date implies 已办结, and 已办结 needs one (docs/datasets.md)
         closed = draw(
             st.one_of(
                 st.integers(0, 40).map(lambda n: received + dt.timedelta(days=n)),

@@ -7,6 +7,7 @@ from pathlib import Path
 from scripts.update_readme import GENERATED, README, render
 
 ROOT = Path(__file__).resolve().parent.parent
+SOURCES = {".py", ".sql", ".md", ".toml", ".sh"}
 
 
 def test_metric_and_permission_tables_are_generated_from_the_code():
@@ -33,6 +34,20 @@ def test_the_readme_and_docs_point_only_inside_the_clone():
         for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", text):
             if not target.startswith("http"):
                 assert (path.parent / target).exists(), f"{path}: {target}"
+
+
+def test_the_code_names_only_documents_the_clone_holds():
+    """Docstrings and comments cite docs/metrics.md, docs/datasets.md, docs/ranking.md: nothing outside."""
+    folders = ("analytics", "ui", "views", "tests", "scripts", "benchmarks", "docs")
+    files = [
+        ROOT / "dashboard.py",
+        *(f for d in folders for f in (ROOT / d).rglob("*") if f.suffix in SOURCES),
+    ]
+    for path in files:
+        if path != Path(__file__):
+            text = path.read_text(encoding="utf-8")
+            for outside in ("/work/", "shared/specs", "METRICS.md", "DATASETS.md"):
+                assert outside not in text, (path, outside)
 
 
 def test_ci_runs_the_readme_test_command():

@@ -72,3 +72,11 @@ def test_working_days_and_a_year_without_holiday_data(app_env):
     assert not at.exception, at.exception
     assert any("years outside it count weekends only" in c.value for c in at.caption)
     assert "1 tickets of the period fall in years without holiday data" in at.warning[0].value
+
+
+def test_the_ranking_marks_a_small_sample_beside_its_n(app_env):
+    at = tickets_page(period=["2022-06-01", "2022-06-07"])  # one week: some centers closed fewer than 10
+    table = next(d.value for d in at.dataframe if "办结数 n" in d.value.columns)
+    closed = table["办结数 n"].str.replace(",", "").astype(int)  # the n alone: it stays a number
+    assert (closed < 10).any() and (closed >= 10).any(), closed.tolist()
+    assert table["说明"].tolist() == ["⚠ 样本少" if n < 10 else "" for n in closed]

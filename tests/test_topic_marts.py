@@ -631,7 +631,7 @@ def test_enterprise_summary_by_hand(mart):
     (b01,) = mart("topics", "enterprise_summary", Filters(H1_2022), uscc="B01")
     check(b01, {"vaccination_rate": None, "output_yoy": 260 / 400 - 1})  # staff 0
     (nobody,) = mart("topics", "enterprise_summary", Filters(H1_2022), uscc="UNKNOWN")
-    # A02 stopped reporting: 0 against 40 a year earlier is −100 % (METRICS.md: null only when the
+    # A02 stopped reporting: 0 against 40 a year earlier is −100 % (docs/metrics.md: null only when the
     # denominator is 0), as output_yoy of the KPI table
     (a02,) = mart("topics", "enterprise_summary", Filters(H1_2022), uscc="A02")
     check(

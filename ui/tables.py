@@ -113,15 +113,12 @@ def ranking(box: pd.DataFrame, kpis: pd.DataFrame, lang: Lang) -> Table:
                 center_name(c, i, lang)
                 for c, i in zip(merged["center"], merged["is_illustrative"], strict=True)
             ],
-            t("tickets.n_closed", lang): [
-                f"{n:,}" + (f" ⚠ {t('common.small_sample', lang)}" if n < SMALL_SAMPLE else "")
-                for n in merged["n"]
-            ],
+            t("tickets.n_closed", lang): merged["n"].to_numpy(),
             days.label(lang): merged["median"].to_numpy(),
             t("tickets.median_interval", lang): [interval(row) for _, row in merged.iterrows()],
         }
     )
-    kinds = {days.label(lang): days.cell}
+    kinds = {t("tickets.n_closed", lang): Cell.COUNT, days.label(lang): days.cell}
     for key in (
         "p90_resolution_days",
         "on_time_rate",
@@ -131,6 +128,8 @@ def ranking(box: pd.DataFrame, kpis: pd.DataFrame, lang: Lang) -> Table:
     ):
         table[BY_KEY[key].label(lang)] = merged[key].to_numpy()
         kinds[BY_KEY[key].label(lang)] = BY_KEY[key].cell
+    small = f"⚠ {t('common.small_sample', lang)}"  # a column of its own: the n stays a number
+    table[t("ranking.col.note", lang)] = [small if n < SMALL_SAMPLE else "" for n in merged["n"]]
     return Table(table, kinds)
 
 

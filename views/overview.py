@@ -1,4 +1,4 @@
-"""总览 — town leaders compare the centers: the KPI table of METRICS.md and the two headline charts (a click
+"""总览 — town leaders compare the centers: the KPI table of docs/metrics.md and the two headline charts (a click
 on a center opens its demand page, or its worker-services page)."""
 
 import streamlit as st

@@ -34,12 +34,6 @@ def _kinds_with_n(keys: list[str], lang: Lang) -> tuple[dict[str, Cell], dict[st
     return {**{rate: Cell.RATE for rate in labels}, **{n: Cell.COUNT for n in labels.values()}}, labels
 
 
-def _rank_change(value: object) -> str:
-    if value is None or value is pd.NA:
-        return "—"
-    return "0" if value == 0 else f"{'↑' if value > 0 else '↓'}{abs(int(value))}"
-
-
 RANKED_RATES = {
     "closure_rate": "tickets_received",
     "on_time_rate": "tickets_closed",
@@ -54,10 +48,10 @@ def ranking_table(frame: pd.DataFrame, lang: Lang) -> Table:
     for row in ordered.to_dict("records"):
         unranked = row["rank"] is None or row["rank"] is pd.NA
         rows.append({
-            RANKING_BY_KEY["rank"].label(lang): "—" if unranked else str(int(row["rank"])),
+            RANKING_BY_KEY["rank"].label(lang): None if unranked else int(row["rank"]),
             t("common.center", lang): _center(row, lang),
             RANKING_BY_KEY["score"].label(lang): row["score"],
-            RANKING_BY_KEY["rank_change"].label(lang): _rank_change(row["rank_change"]),
+            RANKING_BY_KEY["rank_change"].label(lang): row["rank_change"],
             **_rates_with_n(row, RANKED_RATES, lang),
             t("ranking.col.note", lang): t(f"ranking.unranked.{row['unranked_reason']}", lang)
             if unranked
@@ -66,7 +60,12 @@ def ranking_table(frame: pd.DataFrame, lang: Lang) -> Table:
     kinds, samples = _kinds_with_n(list(RANKED_RATES), lang)
     return Table(
         pd.DataFrame(rows),
-        {RANKING_BY_KEY["score"].label(lang): RANKING_BY_KEY["score"].cell, **kinds},
+        {
+            RANKING_BY_KEY["rank"].label(lang): Cell.COUNT,
+            RANKING_BY_KEY["score"].label(lang): RANKING_BY_KEY["score"].cell,
+            RANKING_BY_KEY["rank_change"].label(lang): Cell.RANK_CHANGE,
+            **kinds,
+        },
         samples=samples,
     )
 

@@ -21,6 +21,7 @@ SCAN_ROWS = 30
 MONEY_UNITS = {"元": 1e-4, "千元": 1e-1, "万元": 1.0, "亿元": 1e4}  # factor to 万元
 _UNIT_SUFFIX = re.compile(r"^(?P<name>.+?)\((?P<unit>[^()]*)\)$")
 _UNIT_LINE = re.compile(r"单位[:：]?\s*(?P<unit>亿元|万元|千元|元)")
+MONEY_COLUMNS = ("output_wan", "revenue_wan")  # amounts converted to 万元 (money_factor)
 
 
 def normalise_header(raw: Any) -> tuple[str, str | None]:
@@ -58,6 +59,17 @@ class HeaderMatch:
             if name == column:
                 return self.headers[index]
         return self.dataset.column(column).header
+
+    def report_headers(self) -> dict[int, str]:
+        """The headers as the raw cells are kept (previews, error reports, the history's rejected rows): as
+        written, but an amount whose unit comes from a 单位 line above the header gets that unit in its own
+        header — a report has no such line, and uploaded again it must read the same amounts."""
+        return {
+            j: f"{text}（{self.sheet_unit}）"
+            if self.sheet_unit and self.columns.get(j) in MONEY_COLUMNS and self.columns[j] not in self.units
+            else text
+            for j, text in self.headers.items()
+        }
 
 
 def _index(dataset: Dataset, remembered: dict[str, str]) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Row rules of DATASETS.md, one function per dataset, run after every cell has been parsed.
+"""Row rules of docs/datasets.md, one function per dataset, run after every cell has been parsed.
 
 Each rule rejects rows through `work.reject(mask, column, zh, en, values)` and derives stored columns
 (status of a closed ticket, due dates, amounts in 万元, the activity's center). Columns are typed:
@@ -15,7 +15,7 @@ import pandas as pd
 
 from analytics.domain import OTHER, STATUS_CLOSED
 from analytics.intake.cells import Problem, distinct
-from analytics.intake.headers import money_factor
+from analytics.intake.headers import MONEY_COLUMNS, money_factor
 from analytics.intake.validate import Registry, Work, canonical_names, name_core
 from analytics.settings import Settings
 from analytics.workdays import add_working_days
@@ -137,7 +137,7 @@ def _due_dates(work: Work, settings: Settings) -> None:
 
 
 def output(work: Work, registry: Registry, settings: Settings, uploader_center: str | None) -> None:
-    for column in ("output_wan", "revenue_wan"):
+    for column in MONEY_COLUMNS:
         if work.has(column):
             work.values[column] = (work.values[column] * money_factor(work.match, column)).round(6)
 

@@ -1,4 +1,4 @@
-"""The upload contract of DATASETS.md as data: datasets, their columns, headers, synonyms and keys."""
+"""The upload contract of docs/datasets.md as data: datasets, their columns, headers, synonyms and keys."""
 
 from __future__ import annotations
 

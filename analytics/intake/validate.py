@@ -309,7 +309,7 @@ def validate(
     from analytics.intake.rules import RULES  # rules build on Work, defined here
 
     grid = data_rows(sheet, match)
-    raw = grid[list(match.headers)].rename(columns=match.headers) if match.headers else grid
+    raw = grid[list(match.headers)].rename(columns=match.report_headers()) if match.headers else grid
     raw = raw.loc[:, ~raw.columns.duplicated()]
     work = Work(match, raw, {name: grid[index] for index, name in match.columns.items()})
     dataset = match.dataset
@@ -504,7 +504,7 @@ def _key_part(work: Work, column: str) -> pd.Series:
 
 
 def _keys(work: Work) -> None:
-    """row_key per DATASETS.md, and rejection of a later row repeating the key of an earlier one."""
+    """row_key per docs/datasets.md, and rejection of a later row repeating the key of an earlier one."""
     dataset = work.match.dataset
     index = work.raw.index
     number = work.values[dataset.number] if dataset.number and work.has(dataset.number) else None

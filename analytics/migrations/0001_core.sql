@@ -1,4 +1,4 @@
--- Core warehouse: one table per dataset of DATASETS.md plus the import bookkeeping.
+-- Core warehouse: one table per dataset of docs/datasets.md plus the import bookkeeping.
 -- Raw layer: typed, canonical values as imported. Every data row remembers the batch that last wrote it.
 
 CREATE TABLE meta (
@@ -73,7 +73,7 @@ CREATE TABLE service_staff (
     PRIMARY KEY (center, name)
 );
 
--- row_key: the natural key of DATASETS.md as one string (the number when present, else the composite).
+-- row_key: the natural key of docs/datasets.md as one string (the number when present, else the composite).
 CREATE TABLE visits (
     row_key    VARCHAR PRIMARY KEY,
     visit_no   VARCHAR,

@@ -1,5 +1,5 @@
 -- Participation per 1,000 workers per center by month: person-times of the month's activities ÷ the
--- center's industrial workers (METRICS.md workers) × 1,000.
+-- center's industrial workers (docs/metrics.md workers) × 1,000.
 WITH
 workers AS (
     SELECT center, sum(employees) AS workers

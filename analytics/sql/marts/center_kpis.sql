@@ -1,4 +1,4 @@
--- Per-center KPIs of METRICS.md, one row per center in scope plus the total row (is_total).
+-- Per-center KPIs of docs/metrics.md, one row per center in scope plus the total row (is_total).
 -- Parameters: $date_from, $date_to (inclusive), $centers, $parks, $types, $categories (lists; empty = all;
 -- $categories narrows the ticket metrics to those categories: the demand page's drill-down).
 -- Each fact is aggregated with GROUPING SETS ((center), ()) so the total is computed over the whole

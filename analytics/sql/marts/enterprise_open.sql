@@ -1,4 +1,4 @@
--- One enterprise's demands still open at the end of the period, whenever received (METRICS.md 在办诉求):
+-- One enterprise's demands still open at the end of the period, whenever received (docs/metrics.md 在办诉求):
 -- the overdue ones (超期诉求, due before the end of the period) first, most overdue first.
 WITH
 open_tickets AS (

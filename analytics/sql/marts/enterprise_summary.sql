@@ -1,4 +1,4 @@
--- One enterprise over the period: visits, demands (as METRICS.md defines them for its cohort), output
+-- One enterprise over the period: visits, demands (as docs/metrics.md defines them for its cohort), output
 -- and its growth, and its latest vaccination return as of the end of the period.
 WITH
 cohort AS (

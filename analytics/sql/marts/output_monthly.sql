@@ -1,5 +1,5 @@
 -- Monthly output (万元) per center for the months of the period, with the same month a year earlier.
--- Months are those whose first day lies in the period (METRICS.md output_value).
+-- Months are those whose first day lies in the period (docs/metrics.md output_value).
 WITH
 scope AS (
     SELECT uscc, center FROM enterprises_in_scope($centers, $parks, $types)

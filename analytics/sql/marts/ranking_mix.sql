@@ -1,5 +1,5 @@
--- The case mix behind the ranking's fair comparison and change drivers (METRICS.md "Ranking, fair
--- comparison and change drivers"): over the KPI table's cohort (tickets received in the period, not
+-- The case mix behind the ranking's fair comparison and change drivers (docs/ranking.md):
+-- over the KPI table's cohort (tickets received in the period, not
 -- withdrawn), per center × category and per category over all centers in scope (center NULL).
 -- closed, closed_on_time and median_days follow center_kpis.sql's definitions of tickets_closed,
 -- on-time and median resolution; closed_rated is the satisfaction rate's denominator.

@@ -1,6 +1,6 @@
 -- Resolution time per center, for box plots: quartiles, Tukey whiskers, outlier count and a 95% interval
 -- for the median, all computed here so no ticket row goes to the browser.
--- The cohort is METRICS.md's: received in the period, not withdrawn, closed by the end of the period.
+-- The cohort is docs/metrics.md's: received in the period, not withdrawn, closed by the end of the period.
 -- Parameters: the scope ($date_from, $date_to, $centers, $parks, $types, $categories) and $unit:
 -- 'days' (calendar days) or 'workdays' (working days, mainland China calendar).
 WITH

@@ -1,6 +1,6 @@
 -- Vaccination coverage over time per center (and the total: center NULL): at each return date up to the
 -- end of the period (the history before it gives the context), each enterprise counts with its latest
--- snapshot as of that date (METRICS.md vaccination_*).
+-- snapshot as of that date (docs/metrics.md vaccination_*).
 -- Computed from changes: each snapshot replaces its enterprise's previous one, so the sums as of a date
 -- are running sums of those changes (integers: exact); the dates × enterprises are never formed.
 WITH

@@ -37,7 +37,7 @@ FROM tickets AS t
 LEFT JOIN calendar_days AS received_day ON received_day.day = t.received_date
 LEFT JOIN calendar_days AS closed_day ON closed_day.day = t.closed_date;
 
--- A ticket's state at a date (METRICS.md 在办诉求 / 超期诉求), the one definition every mart uses:
+-- A ticket's state at a date (docs/metrics.md 在办诉求 / 超期诉求), the one definition every mart uses:
 -- open = received by then, not withdrawn, not closed by then; overdue = open with its due date before then.
 CREATE OR REPLACE MACRO open_at(received_date, closed_date, is_cancelled, as_of) AS
     received_date <= as_of AND NOT is_cancelled AND (closed_date IS NULL OR closed_date > as_of);

@@ -1,4 +1,4 @@
--- Scope: what the global filters select (METRICS.md "Scope"). Filter values arrive as bound list
+-- Scope: what the global filters select (docs/metrics.md "Scope"). Filter values arrive as bound list
 -- parameters; an empty list means "no restriction".
 
 -- Enterprises through their park (and their type flags: any of the chosen types).
