@@ -498,6 +498,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "report, fix it and upload it again: nothing is duplicated.",
     },
     "import.error_report": {"zh": "下载错误报告（Excel）", "en": "Download error report (Excel)"},
+    "import.error_report_file": {"zh": "错误报告", "en": "error-report"},
     "import.unknown": {"zh": "企业名录中没有的企业", "en": "Enterprises missing from the registry"},
     "import.unknown_caption": {
         "zh": "请先把这些企业补充到企业名录（导入“企业名录”），再重新上传本文件。",
@@ -568,7 +569,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     },
     "batches.undone_ok": {
         "zh": "已撤销批次 {batch}：删除了本批次新增的 {removed} 行，恢复了被修改的 {restored} 行。",
-        "en": "Batch {batch} undone: removed the {removed} rows it added and restored the {restored} rows it changed.",
+        "en": "Batch {batch} undone: rows it added, removed: {removed}; rows it changed, restored: {restored}.",
     },
     "batches.rejects_download": {"zh": "下载被拒绝的行（Excel）", "en": "Download rejected rows (Excel)"},
     # Accounts, login, permissions, audit

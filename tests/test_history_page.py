@@ -65,7 +65,7 @@ def test_rejected_rows_show_their_cells_as_columns(app_env, monkeypatch):
     ("lang", "said"),
     [
         ("zh", "已撤销批次 {batch}：删除了本批次新增的 1 行，恢复了被修改的 0 行。"),
-        ("en", "Batch {batch} undone: removed the 1 rows it added and restored the 0 rows it changed."),
+        ("en", "Batch {batch} undone: rows it added, removed: 1; rows it changed, restored: 0."),
     ],
 )
 def test_undo_says_what_it_removed_and_restored(app_env, lang, said):

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import db
 from tests.apptest_login import logged_in
-from tests.apptest_pages import shown
+from tests.apptest_pages import offered_downloads, shown
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -117,3 +117,14 @@ def test_an_unexpected_error_is_a_message_with_a_reference_not_a_traceback(app_e
     (error,) = at.error
     assert "unexpected error" in error.value and "reference" in error.value and "a bug" not in error.value
     assert db.connect(app_env).execute("SELECT count(*) FROM import_batches").fetchone() == before
+
+
+def test_the_error_report_is_named_in_the_page_language(app_env, monkeypatch):
+    offered = offered_downloads(monkeypatch)
+    code = firm(app_env)
+    data = f"工单号,受理日期,统一社会信用代码,诉求类别\nU-1,2022-02-30,{code},政策咨询\n".encode()
+    for lang, name in (("中文", "诉求-错误报告.xlsx"), ("English", "诉求-error-report.xlsx")):
+        at = open_import_page(lang)
+        at.file_uploader(key="import_files").upload("诉求.csv", data, "text/csv").run()
+        assert not at.exception, at.exception
+        assert name in offered

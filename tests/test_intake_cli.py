@@ -116,7 +116,7 @@ def test_undo_restores_and_refuses_twice(demo_db, tmp_path):
         "removed": {"tickets": 1},
         "restored": {},
         "message": f"已撤销批次 {batch}：删除了本批次新增的 1 行，恢复了被修改的 0 行。 / "
-        f"Batch {batch} undone: removed the 1 rows it added and restored the 0 rows it changed.",
+        f"Batch {batch} undone: rows it added, removed: 1; rows it changed, restored: 0.",
     }
     again = cli("undo", "--db", str(demo_db), str(batch))
     assert again.returncode == 2 and "已于" in again.stderr and "already undone" in again.stderr

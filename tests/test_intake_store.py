@@ -123,7 +123,7 @@ def test_only_updates_are_logged_and_undo_of_a_mixed_batch_restores_both_kinds(c
     undone = undo(con, batch, OPERATOR)
     assert (undone.removed, undone.restored) == ({"tickets": 1}, {"tickets": 1})
     assert undone.message("en") == (
-        f"Batch {batch} undone: removed the 1 rows it added and restored the 1 rows it changed."
+        f"Batch {batch} undone: rows it added, removed: 1; rows it changed, restored: 1."
     )
     assert ticket(con, "T-3") == {}
     assert ticket(con, "T-1") == original

@@ -185,7 +185,7 @@ def _rejects(plan: ImportPlan, lang: Lang, file_id: str) -> None:
 def _report_button(plan: ImportPlan, lang: Lang, file_id: str) -> None:
     components.download(
         t("import.error_report", lang), lambda: plan.error_report(lang),
-        f"{plan.file_name.rsplit('.', 1)[0]}-错误报告.xlsx", components.XLSX, f"report-{file_id}",
+        f"{plan.file_name.rsplit('.', 1)[0]}-{t('import.error_report_file', lang)}.xlsx", components.XLSX, f"report-{file_id}",
         f"error-report:{plan.file_name}",
     )  # fmt: skip
 
