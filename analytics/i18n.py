@@ -790,6 +790,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
     # issue 12 D: exports (fractions named as such, the illustrative note in workbooks)
     "export.ratio_suffix": {"zh": "（比例）", "en": " (ratio)"},
     "export.sample_suffix": {"zh": "（n）", "en": " (n)"},
+    "export.low_suffix": {"zh": "（下限）", "en": " (low)"},
+    "export.high_suffix": {"zh": "（上限）", "en": " (high)"},
     # issue 12 B: the profile's open demands and the demand a link came from; clickable overview; no data
     "enterprise.open": {
         "zh": "在办与超期诉求（截至期末，不限受理日期）",

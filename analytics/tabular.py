@@ -89,18 +89,26 @@ def sample_label(label: str, lang: Lang) -> str:
     return label + t("export.sample_suffix", lang)
 
 
+def bound_labels(label: str, lang: Lang) -> tuple[str, str]:
+    """The downloads' two columns of an interval shown in one cell ("0.95–1.02" under `label`)."""
+    return label + t("export.low_suffix", lang), label + t("export.high_suffix", lang)
+
+
 @dataclass(frozen=True)
 class Table:
     """`values`: what the screen shows, unformatted (numbers unrounded, rates as fractions, missing as None).
     `kinds`: per column, or per row label when `by_row` (a table of metrics as rows); a column not named is
     text. `index`: the index is a column of the table (its first), as in a table of metrics as rows.
-    `samples`: rate column -> the column of its n, shown in the rate's cell and exported after it."""
+    `samples`: rate column -> the column of its n, shown in the rate's cell and exported after it.
+    `ranges`: a screen column -> the columns of its two bounds (see bound_labels), kept as two numbers of
+    their kind in the downloads and shown in one cell, "low–high", where the low bound's column is."""
 
     values: pd.DataFrame
     kinds: Mapping[str, Cell] = field(default_factory=dict)
     by_row: bool = False
     index: bool = False
     samples: Mapping[str, str] = field(default_factory=dict)
+    ranges: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -128,6 +136,13 @@ class Table:
                 t("ranking.with_n", lang, value=value, n=format_cell(Cell.COUNT, n, lang))
                 for value, n in zip(frame[column], self.values[sample], strict=True)
             ]
+        for label, (low, high) in self.ranges.items():
+            if low in frame.columns:
+                frame[low] = [
+                    "—" if is_missing(raw) else f"{a}–{b}"
+                    for raw, a, b in zip(self.values[low], frame[low], frame[high], strict=True)
+                ]
+                frame = frame.drop(columns=[high]).rename(columns={low: label})
         return frame.drop(columns=list(self._samples().values()))
 
     def matching(self, query: str, columns: Sequence[str] | None = None) -> Table:

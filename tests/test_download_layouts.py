@@ -19,6 +19,7 @@ from ui.components import PAGE_ROWS
 PERCENT = re.compile(r"[+−-]?\d[\d,]*(\.\d+)?%")  # how the screen writes a rate
 THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")  # how the screen writes a number from 1,000 up
 MOVED = re.compile(r"[↑↓]\d+")  # how the screen writes a rank change (places up or down)
+BOUNDED = {t("ranking.col.interval", lang) for lang in ("zh", "en")}  # intervals shown "low–high"
 
 
 def visible(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -41,9 +42,28 @@ def enterprise_with_tickets(path) -> str:
 
 def screen_labels(columns: list[str], lang: str) -> list[str]:
     """A download's column names as the screen names them: without （比例）, without the n columns that the
-    screen shows inside their rate's cell ("85.6%（120）")."""
-    n = t("export.sample_suffix", lang)
-    return [c.removesuffix(t("export.ratio_suffix", lang)) for c in columns if not c.endswith(n)]
+    screen shows inside their rate's cell ("85.6%（120）"), an interval's two bounds as its one column."""
+    n, high = t("export.sample_suffix", lang), t("export.high_suffix", lang)
+    return [
+        c.removesuffix(t("export.ratio_suffix", lang)).removesuffix(t("export.low_suffix", lang))
+        for c in columns
+        if not c.endswith((n, high))
+    ]
+
+
+def joined_bounds(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """An interval's two bound columns (numbers, one after the other) as the screen's one "low–high" column,
+    each bound to two decimals; the bounds are checked to be numbers or empty."""
+    low_suffix, high_suffix = t("export.low_suffix", lang), t("export.high_suffix", lang)
+    for low in [c for c in frame.columns if c.endswith(low_suffix)]:
+        high = low.removesuffix(low_suffix) + high_suffix
+        assert list(frame.columns)[list(frame.columns).index(low) + 1] == high, low
+        both = frame[[low, high]].replace("", None).astype("float64")
+        frame[low] = [
+            "—" if pd.isna(a) else f"{a:.2f}–{b:.2f}" for a, b in zip(both[low], both[high], strict=True)
+        ]
+        frame = frame.drop(columns=[high]).rename(columns={low: low.removesuffix(low_suffix)})
+    return frame
 
 
 def check_csv(name: str, data: bytes, screen: pd.DataFrame, lang: str) -> None:
@@ -54,7 +74,9 @@ def check_csv(name: str, data: bytes, screen: pd.DataFrame, lang: str) -> None:
         before = list(csv.columns)[list(csv.columns).index(sample) - 1]
         assert before == sample.removesuffix(t("export.sample_suffix", lang)) + suffix, (name, sample)
         assert csv[sample].str.fullmatch(r"\d+").all(), (name, sample)
-    csv = csv.drop(columns=samples)
+    for interval in BOUNDED & set(screen.columns):  # its bounds are two number columns, not one text
+        assert interval + t("export.low_suffix", lang) in csv.columns, (name, interval)
+    csv = joined_bounds(csv.drop(columns=samples), lang)
     labels = screen_labels(list(csv.columns), lang)
     assert labels == list(screen.columns), (name, labels, list(screen.columns))
     if len(csv) > len(screen):  # a long list: the screen shows its first page, the download every row
@@ -65,6 +87,8 @@ def check_csv(name: str, data: bytes, screen: pd.DataFrame, lang: str) -> None:
     for position, column in enumerate(csv.columns):
         for row in range(len(csv)):
             cell, shown = csv.iloc[row, position], str(screen.iloc[row, position])
+            if column in BOUNDED:
+                assert cell == shown, (name, column, cell)  # the bounds as numbers, shown "low–high"
             assert not PERCENT.fullmatch(cell), (name, column, cell)  # never "85.6%"
             if shown.endswith("*"):
                 assert cell == shown, (name, column, cell)  # an illustrative center keeps its mark
@@ -84,10 +108,18 @@ def check_csv(name: str, data: bytes, screen: pd.DataFrame, lang: str) -> None:
 
 def check_xlsx(name: str, data: bytes, screen: pd.DataFrame, lang: str) -> None:
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active
-    n = t("export.sample_suffix", lang)
-    keep = [i for i, c in enumerate(next(sheet.iter_rows(values_only=True))) if not str(c).endswith(n)]
+    n, high = t("export.sample_suffix", lang), t("export.high_suffix", lang)
+    header = list(next(sheet.iter_rows(values_only=True)))
+    for i, label in enumerate(header):  # an interval's bounds are numbers
+        if str(label).endswith(high):
+            for row in sheet.iter_rows(min_row=2):
+                assert row[i].value is None or isinstance(row[i].value, float | int), (name, label)
+                assert row[i - 1].value is None or isinstance(row[i - 1].value, float | int), (name, label)
+    for interval in BOUNDED & set(screen.columns):
+        assert interval + t("export.low_suffix", lang) in header, (name, interval)
+    keep = [i for i, c in enumerate(header) if not str(c).endswith((n, high))]
     rows = [[row[i] for i in keep] for row in sheet.iter_rows()]
-    assert [c.value for c in rows[0]] == list(screen.columns), name
+    assert screen_labels([c.value for c in rows[0]], lang) == list(screen.columns), name
     if len(rows) - 1 > len(screen):  # a long list's first page (see check_csv)
         assert len(screen) == PAGE_ROWS, name
         rows = rows[: PAGE_ROWS + 1]

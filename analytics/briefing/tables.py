@@ -11,7 +11,7 @@ import pandas as pd
 from analytics.domain import display
 from analytics.i18n import Lang, t
 from analytics.metrics import BY_KEY, RANKING_BY_KEY
-from analytics.tabular import Cell, Table, is_missing, sample_label
+from analytics.tabular import Cell, Table, bound_labels, sample_label
 
 TOP_CONTRIBUTORS = 2  # categories quoted per center in a movement sentence
 
@@ -72,19 +72,17 @@ def ranking_table(frame: pd.DataFrame, lang: Lang) -> Table:
 
 def fair_table(frame: pd.DataFrame, lang: Lang) -> Table:
     """Raw figures beside their case-mix expectation and the observed / expected ratios."""
+    interval = t("ranking.col.interval", lang)
+    low, high = bound_labels(interval, lang)
     rows = []
     for row in frame.to_dict("records"):
-        interval = (
-            "—"
-            if is_missing(row["on_time_ratio_low"])
-            else f"{row['on_time_ratio_low']:.2f}–{row['on_time_ratio_high']:.2f}"
-        )
         rows.append({
             t("common.center", lang): _center(row, lang),
             **_rates_with_n(row, {"on_time_rate": "tickets_closed"}, lang),
             RANKING_BY_KEY["expected_on_time_rate"].label(lang): row["expected_on_time_rate"],
             RANKING_BY_KEY["on_time_ratio"].label(lang): row["on_time_ratio"],
-            t("ranking.col.interval", lang): interval,
+            low: row["on_time_ratio_low"],
+            high: row["on_time_ratio_high"],
             BY_KEY["median_resolution_days"].label(lang): row["median_resolution_days"],
             RANKING_BY_KEY["expected_median_days"].label(lang): row["expected_median_days"],
             RANKING_BY_KEY["median_ratio"].label(lang): row["median_ratio"],
@@ -93,11 +91,13 @@ def fair_table(frame: pd.DataFrame, lang: Lang) -> Table:
     kinds |= {
         RANKING_BY_KEY["expected_on_time_rate"].label(lang): Cell.RATE,
         RANKING_BY_KEY["on_time_ratio"].label(lang): Cell.DECIMAL2,
+        low: Cell.DECIMAL2,
+        high: Cell.DECIMAL2,
         BY_KEY["median_resolution_days"].label(lang): Cell.DECIMAL,
         RANKING_BY_KEY["expected_median_days"].label(lang): Cell.DECIMAL,
         RANKING_BY_KEY["median_ratio"].label(lang): Cell.DECIMAL2,
     }
-    return Table(pd.DataFrame(rows), kinds, samples=samples)
+    return Table(pd.DataFrame(rows), kinds, samples=samples, ranges={interval: (low, high)})
 
 
 def _points(value: float) -> str:
