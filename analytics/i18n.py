@@ -840,6 +840,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "未知的语言 {values}，已使用中文",
         "en": "Unknown language {values}: Chinese is used",
     },
+    "link.lang_extra": {
+        "zh": "链接中多余的语言 {values}，已忽略",
+        "en": "Further language {values} in the link: ignored",
+    },
     "link.period_invalid": {
         "zh": "无法识别的统计期间 {values}（应为一个或两个日期，如 2022-03-15），已使用默认期间",
         "en": "Unrecognised period {values} (one or two dates such as 2022-03-15 expected): the default "

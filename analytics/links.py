@@ -45,14 +45,15 @@ class LinkFilters:
 
 
 def read_lang(values: Sequence[str]) -> tuple[Lang, tuple[Correction, ...]]:
-    """?lang=中文 or ?lang=English; anything else is Chinese, said so."""
-    wanted = [value for value in values if value]
+    """?lang=中文 or ?lang=English, read as the switch bound to the URL reads it: its first value; anything
+    else is Chinese, said so, and further different values are ignored, said so."""
+    wanted = list(dict.fromkeys(value for value in values if value))
     by_name = {name: lang for lang, name in LANG_NAMES.items()}
     if not wanted:
         return "zh", ()
-    if len(wanted) == 1 and wanted[0] in by_name:
-        return by_name[wanted[0]], ()
-    return "zh", (Correction("link.lang_unknown", tuple(wanted)),)
+    first, *others = wanted
+    found = [] if first in by_name else [Correction("link.lang_unknown", (first,))]
+    return by_name.get(first, "zh"), (*found, *_said("link.lang_extra", others))
 
 
 def read_period(values: Sequence[str], default: Period) -> tuple[Period, tuple[Correction, ...]]:

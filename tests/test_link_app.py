@@ -104,6 +104,24 @@ def test_everything_wrong_at_once_is_one_notice_in_english(app_env):
     assert url(at, "park") == []
 
 
+@pytest.mark.parametrize(
+    ("langs", "title", "said"),
+    [
+        (["English", "English"], "Centers at a glance", []),
+        (["English", "中文"], "Centers at a glance", ["- Further language “中文” in the link: ignored"]),
+        (
+            ["xx", "English"],
+            "各产业社区总览",
+            ["- 未知的语言 “xx”，已使用中文", "- 链接中多余的语言 “English”，已忽略"],
+        ),
+    ],
+)
+def test_a_repeated_language_is_said_as_the_page_shows_it(app_env, langs, title, said):
+    at = opened(lang=langs)
+    assert at.title[0].value == title  # the switch, bound to the URL, reads the first value
+    assert [line for notice in notices(at) for line in notice.splitlines() if line.startswith("- ")] == said
+
+
 def test_the_notice_escapes_the_url_and_cuts_long_values(app_env):
     at = opened(center=["![x](http://evil.example/x.png) $x$ :red[y]", "长" * 500])
     [warning] = [w for w in at.warning if w.icon == ":material/link_off:"]
