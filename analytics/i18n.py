@@ -878,6 +878,14 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "聚焦的产业社区 {values} 不在所选产业社区中，已忽略",
         "en": "The center to narrow to {values} is not among the chosen centers: ignored",
     },
+    "link.focus_several": {
+        "zh": "只能聚焦一个产业社区：{values}，已忽略",
+        "en": "Only one center can be narrowed to: {values} ignored",
+    },
+    "link.category_several": {
+        "zh": "只能聚焦一个诉求类别：{values}，已忽略",
+        "en": "Only one demand category can be narrowed to: {values} ignored",
+    },
     "link.category_unknown": {
         "zh": "未知的诉求类别 {values}，已忽略",
         "en": "Unknown demand category {values}: ignored",

@@ -194,6 +194,26 @@ def test_a_drill_down_that_cannot_narrow_the_page_is_said_not_shown(app_env, que
     assert "nowhere" not in str(at.query_params) and "junk" not in str(at.query_params)
 
 
+def test_a_repeated_drill_down_narrows_by_its_one_value_or_not_at_all_said(app_env):
+    at = opened_at("tickets", focus=["长虹岭", "罗村"], category=["市政设施", "", "市政设施"])
+    [notice] = notices(at)
+    assert "只能聚焦一个产业社区：“长虹岭”、“罗村”，已忽略" in notice
+    assert "｜产业社区：全部（6个）｜" in at.caption[0].value  # neither center: not the last one, silently
+    assert at.caption[0].value.endswith("｜诉求类别：市政设施")
+    assert url(at, "focus") == [] and url(at, "category") == ["市政设施"]  # the URL says what the page shows
+    [chip] = [shown(m.value) for m in at.markdown if "已聚焦" in m.value]
+    assert "市政设施" in chip and "罗村" not in chip
+
+
+def test_a_drill_down_with_a_blank_repeat_still_narrows_and_shows_its_chip(app_env):
+    at = opened_at("tickets", focus=["长虹岭", ""])
+    assert not notices(at)
+    assert "｜产业社区：长虹岭｜" in at.caption[0].value
+    assert url(at, "focus") == ["长虹岭"]
+    [chip] = [shown(m.value) for m in at.markdown if "已聚焦" in m.value]
+    assert "长虹岭" in chip
+
+
 @pytest.mark.parametrize(
     "uscc", ["not-a-code", "'; DROP TABLE enterprises; --", "![x](http://e.example)", "9" * 300]
 )

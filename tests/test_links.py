@@ -102,6 +102,19 @@ def test_drill_down():
         None,
         (Correction("link.focus_unknown", ("x",)), Correction("link.category_unknown", ("y",))),
     )
+    assert read_drill({"focus": ["罗村", "", "罗村"], "category": ["市政设施", ""]}, CENTERS, ()) == (
+        "罗村",
+        "市政设施",
+        (),
+    )
+    assert read_drill({"focus": ["罗村", "长虹岭"], "category": ["市政设施", "y"]}, CENTERS, ()) == (
+        None,
+        None,
+        (
+            Correction("link.focus_several", ("罗村", "长虹岭")),
+            Correction("link.category_several", ("市政设施", "y")),
+        ),
+    )
     assert read_drill({"focus": ["罗村"]}, CENTERS, ("长虹岭",)) == (
         None,
         None,

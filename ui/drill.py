@@ -29,11 +29,13 @@ def _read(
 
 
 def check_link(filters: Filters, known_centers: list[str]) -> None:
-    """Take what cannot narrow any page out of the URL, and say so in the notice."""
+    """Leave in the URL only what narrows the page (one value each), and say the rest in the notice."""
     center, category, corrections = _read(known_centers, filters.centers)
     for name, value in ((CENTER, center), (CATEGORY, category)):
-        if value is None and st.query_params.get(name):
+        if value is None and name in st.query_params:
             del st.query_params[name]
+        elif value is not None and st.query_params.get_all(name) != [value]:
+            st.query_params[name] = value
     notice.report(corrections)
 
 
