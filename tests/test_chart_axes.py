@@ -71,3 +71,10 @@ def test_day_axes_never_go_below_zero():
                         "median_low": [0.0], "median_high": [1.0], "p90": [1.0]})  # fmt: skip
     assert ticket_charts.resolution_boxes(box, "days", 7, "zh").layout.xaxis.rangemode == "nonnegative"
     assert ticket_charts.speed_by_center(box, 7, "zh").layout.xaxis.rangemode == "nonnegative"
+
+
+def test_the_days_scale_of_category_cells_with_one_median_starts_there_not_below_zero():
+    frame = pd.DataFrame({"center": ["长虹岭", "罗村"], "category": ["市政设施", "市政设施"], "n": [1, 1],
+                          "closed": [1, 0], "median": [0.0, np.nan]})  # fmt: skip
+    timed = ticket_charts.category_heatmap(frame, "zh", set(), ["长虹岭", "罗村"]).data[0]
+    assert (timed.marker.cmin, timed.marker.cmax) == (0.0, 1.0)  # Plotly widens an empty range around 0
