@@ -810,10 +810,6 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "它不在下面的列表中：不在统计期间内受理，期末也不在办。",
         "en": "It is not in the lists below: not received in the period, nor open at its end.",
     },
-    "enterprise.ticket_ignored": {
-        "zh": "链接中的诉求编号“{ticket}”不是该企业的诉求，已忽略。",
-        "en": "The demand “{ticket}” in the link is not one of this enterprise's demands; ignored.",
-    },
     "overview.click_hint": {
         "zh": "点击某个中心的柱条：打开该中心的诉求办理页（左图）或职工服务页（右图）。",
         "en": "Click a center's bar to open its demand page (left) or its worker-services page (right).",
@@ -889,6 +885,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "link.category_unknown": {
         "zh": "未知的诉求类别 {values}，已忽略",
         "en": "Unknown demand category {values}: ignored",
+    },
+    "link.ticket_unknown": {
+        "zh": "诉求编号 {values} 不是该企业的诉求，已忽略",
+        "en": "The demand {values} is not one of this enterprise's demands: ignored",
     },
     "link.value": {"zh": "“{value}”", "en": "“{value}”"},
     "filters.presets": {"zh": "快捷期间", "en": "Quick periods"},
