@@ -154,6 +154,21 @@ def test_a_foreign_demand_and_other_impossible_parts_of_a_link_are_said_in_one_n
     assert [shown(w.value) for w in at.warning] == [notice]
 
 
+def test_another_enterprise_picked_in_the_search_drops_the_demand_the_link_came_from(app_env):
+    uscc, old = overdue_from_before_the_period(app_env)
+    other, name = _rows(app_env, "SELECT uscc, name FROM enterprises WHERE uscc <> $uscc LIMIT 1", uscc=uscc)[
+        0
+    ]
+    at = open_page("views/enterprise.py", uscc=[uscc], period=PERIOD, ticket=[old])
+    at.text_input(key="enterprise_query").input(other).run()
+    at.selectbox(key="enterprise_pick").select(other).run()
+    assert not at.exception, at.exception
+    assert at.header[0].value == name and at.query_params.get("uscc") in (other, [other])
+    assert "ticket" not in at.query_params
+    assert not at.warning  # not "the demand … is not one of this enterprise's demands"
+    assert not [i for i in at.info if "您从这条诉求进入" in i.value]
+
+
 @pytest.mark.parametrize(
     "junk", ["**粗体** <b>x</b> $x^2$ :red[y]", "'; DROP TABLE tickets; --", "9" * 500, " "]
 )
