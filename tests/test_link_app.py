@@ -205,6 +205,13 @@ def test_a_repeated_drill_down_narrows_by_its_one_value_or_not_at_all_said(app_e
     assert "市政设施" in chip and "罗村" not in chip
 
 
+def test_the_drill_down_chip_speaks_the_language_of_the_page(app_env):
+    at = opened_at("tickets", focus=["长虹岭"], category=["市政设施"])
+    at.button_group(key="lang").set_value("en").run()
+    [chip] = [shown(m.value) for m in at.markdown if "Narrowed to:" in m.value]
+    assert chip == "**Narrowed to:** 长虹岭 Changhongling · Municipal facilities"  # as in the sentence above
+
+
 def test_a_drill_down_with_a_blank_repeat_still_narrows_and_shows_its_chip(app_env):
     at = opened_at("tickets", focus=["长虹岭", ""])
     assert not notices(at)
