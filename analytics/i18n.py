@@ -890,6 +890,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "诉求编号 {values} 不是该企业的诉求，已忽略",
         "en": "The demand {values} is not one of this enterprise's demands: ignored",
     },
+    "link.ticket_without_enterprise": {
+        "zh": "诉求编号 {values} 未指明企业，已忽略",
+        "en": "The demand {values} comes without its enterprise: ignored",
+    },
     "link.value": {"zh": "“{value}”", "en": "“{value}”"},
     "filters.presets": {"zh": "快捷期间", "en": "Quick periods"},
     "filters.presets_help": {

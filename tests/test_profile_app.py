@@ -154,6 +154,14 @@ def test_a_foreign_demand_and_other_impossible_parts_of_a_link_are_said_in_one_n
     assert [shown(w.value) for w in at.warning] == [notice]
 
 
+def test_a_demand_without_its_enterprise_is_said_to_be_ignored(app_env):
+    at = open_page("views/enterprise.py", ticket=["SQ20200000001"])
+    assert not at.exception, at.exception
+    [notice] = [shown(w.value) for w in at.warning]
+    assert "- 诉求编号 “SQ20200000001” 未指明企业，已忽略" in notice
+    assert not at.dataframe  # the search, no profile
+
+
 def test_another_enterprise_picked_in_the_search_drops_the_demand_the_link_came_from(app_env):
     uscc, old = overdue_from_before_the_period(app_env)
     other, name = _rows(app_env, "SELECT uscc, name FROM enterprises WHERE uscc <> $uscc LIMIT 1", uscc=uscc)[

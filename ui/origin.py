@@ -50,3 +50,10 @@ def demand(filters: Filters, uscc: str, listed: list[pd.DataFrame], lang: Lang) 
         icon=":material/my_location:",
     )
     return demand["ticket_no"]
+
+
+def without_enterprise(lang: Lang) -> None:
+    """A link with a demand but no enterprise (?ticket=… without ?uscc=): the demand is ignored, said so."""
+    raw = st.query_params.get(TICKET)
+    if raw:
+        notice.add([Correction("link.ticket_without_enterprise", (raw,))], lang)

@@ -36,6 +36,7 @@ if query.strip():
 
 uscc = st.query_params.get("uscc")
 if not uscc:
+    origin.without_enterprise(lang)
     st.stop()
 profile = data.enterprise_profile(filters, uscc)
 if profile.empty:
