@@ -813,10 +813,6 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "它不在下面的列表中：不在统计期间内受理，期末也不在办。",
         "en": "It is not in the lists below: not received in the period, nor open at its end.",
     },
-    "enterprise.ticket_ignored": {
-        "zh": "链接中的诉求编号“{ticket}”不是该企业的诉求，已忽略。",
-        "en": "The demand “{ticket}” in the link is not one of this enterprise's demands; ignored.",
-    },
     "overview.click_hint": {
         "zh": "点击某个中心的柱条：打开该中心的诉求办理页（左图）或职工服务页（右图）。",
         "en": "Click a center's bar to open its demand page (left) or its worker-services page (right).",
@@ -842,6 +838,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "link.lang_unknown": {
         "zh": "未知的语言 {values}，已使用中文",
         "en": "Unknown language {values}: Chinese is used",
+    },
+    "link.lang_extra": {
+        "zh": "链接中多余的语言 {values}，已忽略",
+        "en": "Further language {values} in the link: ignored",
     },
     "link.period_invalid": {
         "zh": "无法识别的统计期间 {values}（应为一个或两个日期，如 2022-03-15），已使用默认期间",
@@ -877,9 +877,25 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "聚焦的产业社区 {values} 不在所选产业社区中，已忽略",
         "en": "The center to narrow to {values} is not among the chosen centers: ignored",
     },
+    "link.focus_several": {
+        "zh": "只能聚焦一个产业社区：{values}，已忽略",
+        "en": "Only one center can be narrowed to: {values} ignored",
+    },
+    "link.category_several": {
+        "zh": "只能聚焦一个诉求类别：{values}，已忽略",
+        "en": "Only one demand category can be narrowed to: {values} ignored",
+    },
     "link.category_unknown": {
         "zh": "未知的诉求类别 {values}，已忽略",
         "en": "Unknown demand category {values}: ignored",
+    },
+    "link.ticket_unknown": {
+        "zh": "诉求编号 {values} 不是该企业的诉求，已忽略",
+        "en": "The demand {values} is not one of this enterprise's demands: ignored",
+    },
+    "link.ticket_without_enterprise": {
+        "zh": "诉求编号 {values} 未指明企业，已忽略",
+        "en": "The demand {values} comes without its enterprise: ignored",
     },
     "link.value": {"zh": "“{value}”", "en": "“{value}”"},
     "filters.presets": {"zh": "快捷期间", "en": "Quick periods"},

@@ -45,14 +45,15 @@ class LinkFilters:
 
 
 def read_lang(values: Sequence[str]) -> tuple[Lang, tuple[Correction, ...]]:
-    """?lang=中文 or ?lang=English; anything else is Chinese, said so."""
-    wanted = [value for value in values if value]
+    """?lang=中文 or ?lang=English, read as the switch bound to the URL reads it: its first value; anything
+    else is Chinese, said so, and further different values are ignored, said so."""
+    wanted = list(dict.fromkeys(value for value in values if value))
     by_name = {name: lang for lang, name in LANG_NAMES.items()}
     if not wanted:
         return "zh", ()
-    if len(wanted) == 1 and wanted[0] in by_name:
-        return by_name[wanted[0]], ()
-    return "zh", (Correction("link.lang_unknown", tuple(wanted)),)
+    first, *others = wanted
+    found = [] if first in by_name else [Correction("link.lang_unknown", (first,))]
+    return by_name.get(first, "zh"), (*found, *_said("link.lang_extra", others))
 
 
 def read_period(values: Sequence[str], default: Period) -> tuple[Period, tuple[Correction, ...]]:
@@ -103,14 +104,14 @@ def read_drill(
     """The page-local drill-down (?focus=<center>&category=<ticket category>): the focus must be a known
     center and, when centers are chosen, one of them; the category one of the ticket categories."""
     found: list[Correction] = []
-    focus = _last(params.get("focus", ()))
+    focus = _single(params.get("focus", ()), "link.focus_several", found)
     if focus is not None and focus not in centers:
         found.append(Correction("link.focus_unknown", (focus,)))
         focus = None
     elif focus is not None and chosen and focus not in chosen:
         found.append(Correction("link.focus_outside", (focus,)))
         focus = None
-    category = _last(params.get("category", ()))
+    category = _single(params.get("category", ()), "link.category_several", found)
     if category is not None and category not in TICKET_CATEGORIES:
         found.append(Correction("link.category_unknown", (category,)))
         category = None
@@ -139,9 +140,13 @@ def _date(value: str) -> dt.date | None:
         return None
 
 
-def _last(values: Sequence[str]) -> str | None:
-    """A single-valued parameter: its last value (as st.query_params[name] reads it), None when empty."""
-    return values[-1] if values and values[-1] else None
+def _single(values: Sequence[str], several: str, found: list[Correction]) -> str | None:
+    """A single-valued parameter: its one value (blanks and repeats dropped), None when empty; several
+    different values are none, said in `found` as the correction `several`."""
+    wanted = list(dict.fromkeys(value for value in values if value))
+    if len(wanted) > 1:
+        found.append(Correction(several, tuple(wanted)))
+    return wanted[0] if len(wanted) == 1 else None
 
 
 def _split(values: Sequence[str], keep: Callable[[str], bool]) -> tuple[list[str], list[str]]:

@@ -71,3 +71,26 @@ def test_day_axes_never_go_below_zero():
                         "median_low": [0.0], "median_high": [1.0], "p90": [1.0]})  # fmt: skip
     assert ticket_charts.resolution_boxes(box, "days", 7, "zh").layout.xaxis.rangemode == "nonnegative"
     assert ticket_charts.speed_by_center(box, 7, "zh").layout.xaxis.rangemode == "nonnegative"
+
+
+def test_the_days_scale_of_category_cells_with_one_median_starts_there_not_below_zero():
+    frame = pd.DataFrame({"center": ["长虹岭", "罗村"], "category": ["市政设施", "市政设施"], "n": [1, 1],
+                          "closed": [1, 0], "median": [0.0, np.nan]})  # fmt: skip
+    timed = ticket_charts.category_heatmap(frame, "zh", set(), ["长虹岭", "罗村"]).data[0]
+    assert (timed.marker.cmin, timed.marker.cmax) == (0.0, 1.0)  # Plotly widens an empty range around 0
+
+
+def test_small_multiples_of_a_short_period_tick_once_at_each_date_never_repeating_a_label():
+    centers = ["长虹岭", "罗村", "松岗", "小塘", "官窑", "大学城"]
+    for weeks in ([MONDAY], [MONDAY - dt.timedelta(days=7), MONDAY]):
+        weekly = pd.DataFrame([{"center": c, "is_illustrative": c != "长虹岭", "week": w, "visits": 2}
+                               for c in centers for w in weeks])  # fmt: skip
+        fig = topic_charts.visits_weekly(weekly, centers, "en")
+        axes = list(fig.select_xaxes())
+        assert len(axes) > 1  # small multiples
+        for axis in axes:
+            assert axis.tickmode == "array" and list(axis.tickvals) == [w.isoformat() for w in weeks]
+            labels = [w.strftime(axis.tickformat) for w in weeks]  # d3's %-d %b %Y read as strftime's
+            assert len(set(labels)) == len(
+                labels
+            )  # two Mondays of one month: their days, not "Mar 2022" twice

@@ -104,6 +104,24 @@ def test_everything_wrong_at_once_is_one_notice_in_english(app_env):
     assert url(at, "park") == []
 
 
+@pytest.mark.parametrize(
+    ("langs", "title", "said"),
+    [
+        (["English", "English"], "Centers at a glance", []),
+        (["English", "中文"], "Centers at a glance", ["- Further language “中文” in the link: ignored"]),
+        (
+            ["xx", "English"],
+            "各产业社区总览",
+            ["- 未知的语言 “xx”，已使用中文", "- 链接中多余的语言 “English”，已忽略"],
+        ),
+    ],
+)
+def test_a_repeated_language_is_said_as_the_page_shows_it(app_env, langs, title, said):
+    at = opened(lang=langs)
+    assert at.title[0].value == title  # the switch, bound to the URL, reads the first value
+    assert [line for notice in notices(at) for line in notice.splitlines() if line.startswith("- ")] == said
+
+
 def test_the_notice_escapes_the_url_and_cuts_long_values(app_env):
     at = opened(center=["![x](http://evil.example/x.png) $x$ :red[y]", "长" * 500])
     [warning] = [w for w in at.warning if w.icon == ":material/link_off:"]
@@ -174,6 +192,33 @@ def test_a_drill_down_that_cannot_narrow_the_page_is_said_not_shown(app_env, que
     else:
         assert not chips
     assert "nowhere" not in str(at.query_params) and "junk" not in str(at.query_params)
+
+
+def test_a_repeated_drill_down_narrows_by_its_one_value_or_not_at_all_said(app_env):
+    at = opened_at("tickets", focus=["长虹岭", "罗村"], category=["市政设施", "", "市政设施"])
+    [notice] = notices(at)
+    assert "只能聚焦一个产业社区：“长虹岭”、“罗村”，已忽略" in notice
+    assert "｜产业社区：全部（6个）｜" in at.caption[0].value  # neither center: not the last one, silently
+    assert at.caption[0].value.endswith("｜诉求类别：市政设施")
+    assert url(at, "focus") == [] and url(at, "category") == ["市政设施"]  # the URL says what the page shows
+    [chip] = [shown(m.value) for m in at.markdown if "已聚焦" in m.value]
+    assert "市政设施" in chip and "罗村" not in chip
+
+
+def test_the_drill_down_chip_speaks_the_language_of_the_page(app_env):
+    at = opened_at("tickets", focus=["长虹岭"], category=["市政设施"])
+    at.button_group(key="lang").set_value("en").run()
+    [chip] = [shown(m.value) for m in at.markdown if "Narrowed to:" in m.value]
+    assert chip == "**Narrowed to:** 长虹岭 Changhongling · Municipal facilities"  # as in the sentence above
+
+
+def test_a_drill_down_with_a_blank_repeat_still_narrows_and_shows_its_chip(app_env):
+    at = opened_at("tickets", focus=["长虹岭", ""])
+    assert not notices(at)
+    assert "｜产业社区：长虹岭｜" in at.caption[0].value
+    assert url(at, "focus") == ["长虹岭"]
+    [chip] = [shown(m.value) for m in at.markdown if "已聚焦" in m.value]
+    assert "长虹岭" in chip
 
 
 @pytest.mark.parametrize(

@@ -81,14 +81,17 @@ def test_a_park_of_an_unknown_center_alone_is_kept():
 
 
 @pytest.mark.parametrize(
-    ("values", "lang", "bad"),
-    [([], "zh", False), (["English"], "en", False), (["中文"], "zh", False), (["Klingon"], "zh", True),
-     (["en"], "zh", True), (["English", "中文"], "zh", True)],
+    ("values", "lang", "corrections"),
+    [([], "zh", ()), (["English"], "en", ()), (["中文"], "zh", ()), (["", "English"], "en", ()),
+     (["English", "English"], "en", ()),
+     (["Klingon"], "zh", (Correction("link.lang_unknown", ("Klingon",)),)),
+     (["en"], "zh", (Correction("link.lang_unknown", ("en",)),)),
+     (["English", "中文"], "en", (Correction("link.lang_extra", ("中文",)),)),
+     (["xx", "English"], "zh",
+      (Correction("link.lang_unknown", ("xx",)), Correction("link.lang_extra", ("English",))))],
 )  # fmt: skip
-def test_lang(values, lang, bad):
-    read_as, corrections = read_lang(values)
-    assert read_as == lang
-    assert corrections == ((Correction("link.lang_unknown", tuple(values)),) if bad else ())
+def test_lang_is_the_first_value_like_the_switch_bound_to_the_url(values, lang, corrections):
+    assert read_lang(values) == (lang, corrections)
 
 
 def test_drill_down():
@@ -98,6 +101,19 @@ def test_drill_down():
         None,
         None,
         (Correction("link.focus_unknown", ("x",)), Correction("link.category_unknown", ("y",))),
+    )
+    assert read_drill({"focus": ["罗村", "", "罗村"], "category": ["市政设施", ""]}, CENTERS, ()) == (
+        "罗村",
+        "市政设施",
+        (),
+    )
+    assert read_drill({"focus": ["罗村", "长虹岭"], "category": ["市政设施", "y"]}, CENTERS, ()) == (
+        None,
+        None,
+        (
+            Correction("link.focus_several", ("罗村", "长虹岭")),
+            Correction("link.category_several", ("市政设施", "y")),
+        ),
     )
     assert read_drill({"focus": ["罗村"]}, CENTERS, ("长虹岭",)) == (
         None,

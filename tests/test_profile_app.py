@@ -10,11 +10,15 @@ from pathlib import Path
 import numpy as np
 import plotly.graph_objects as go
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from analytics import db
+from analytics.demo.load import DEMO_PASSWORD
 from analytics.i18n import t
+from tests.apptest_login import DEMO_USERS, ROOT, goto, submit_login
 from tests.apptest_pages import PAGES, open_page, shown
 from ui.components import has_data
+from ui.notice import SHOWN_VALUE_CHARS
 
 PERIOD = ["2022-01-01", "2022-06-30"]
 END = dt.date(2022, 6, 30)
@@ -119,11 +123,58 @@ def test_a_demand_of_another_enterprise_is_ignored_with_a_notice(app_env):
     (foreign,) = _rows(app_env, "SELECT ticket_no FROM tickets WHERE uscc <> $uscc LIMIT 1", uscc=uscc)[0]
     at = open_page("views/enterprise.py", uscc=[uscc], period=PERIOD, ticket=[foreign])
     assert not at.exception, at.exception
-    assert [shown(w.value) for w in at.warning] == [
-        shown(t("enterprise.ticket_ignored", "zh", ticket=foreign))
-    ]
+    [notice] = [shown(w.value) for w in at.warning]  # the link's one notice
+    assert (
+        notice.startswith(t("link.notice", "zh"))
+        and f"- 诉求编号 “{foreign}” 不是该企业的诉求，已忽略" in notice
+    )
     assert not [i for i in at.info if "您从这条诉求进入" in i.value]
     assert all(t("enterprise.col.came_from", "zh") not in frame.value.columns for frame in at.dataframe)
+
+
+def test_a_foreign_demand_and_other_impossible_parts_of_a_link_are_said_in_one_notice(app_env):
+    uscc, _ = overdue_from_before_the_period(app_env)
+    (foreign,) = _rows(app_env, "SELECT ticket_no FROM tickets WHERE uscc <> $uscc LIMIT 1", uscc=uscc)[0]
+    at = AppTest.from_file(ROOT / "dashboard.py", default_timeout=120)  # the link opened as it is
+    for key, values in {
+        "lang": ["English"],
+        "uscc": [uscc],
+        "ticket": [foreign],
+        "center": ["nowhere"],
+    }.items():
+        at.query_params[key] = values
+    submit_login(goto(at.run(), "enterprise"), DEMO_USERS["admin"], DEMO_PASSWORD)
+    assert not at.exception, at.exception
+    [notice] = [shown(w.value) for w in at.warning]
+    assert [line for line in notice.splitlines() if line.startswith("- ")] == [
+        "- Unknown center “nowhere”: ignored",
+        f"- The demand “{foreign}” is not one of this enterprise's demands: ignored",
+    ]
+    at.run()  # the page's next run says it again, once
+    assert [shown(w.value) for w in at.warning] == [notice]
+
+
+def test_a_demand_without_its_enterprise_is_said_to_be_ignored(app_env):
+    at = open_page("views/enterprise.py", ticket=["SQ20200000001"])
+    assert not at.exception, at.exception
+    [notice] = [shown(w.value) for w in at.warning]
+    assert "- 诉求编号 “SQ20200000001” 未指明企业，已忽略" in notice
+    assert not at.dataframe  # the search, no profile
+
+
+def test_another_enterprise_picked_in_the_search_drops_the_demand_the_link_came_from(app_env):
+    uscc, old = overdue_from_before_the_period(app_env)
+    other, name = _rows(app_env, "SELECT uscc, name FROM enterprises WHERE uscc <> $uscc LIMIT 1", uscc=uscc)[
+        0
+    ]
+    at = open_page("views/enterprise.py", uscc=[uscc], period=PERIOD, ticket=[old])
+    at.text_input(key="enterprise_query").input(other).run()
+    at.selectbox(key="enterprise_pick").select(other).run()
+    assert not at.exception, at.exception
+    assert at.header[0].value == name and at.query_params.get("uscc") in (other, [other])
+    assert "ticket" not in at.query_params
+    assert not at.warning  # not "the demand … is not one of this enterprise's demands"
+    assert not [i for i in at.info if "您从这条诉求进入" in i.value]
 
 
 @pytest.mark.parametrize(
@@ -135,8 +186,8 @@ def test_a_junk_ticket_parameter_is_ignored_with_a_notice(app_env, junk):
     assert not at.exception, at.exception
     (warning,) = at.warning
     text = shown(warning.value)
-    assert "is not one of this enterprise's demands; ignored" in text
-    assert junk[:64] in text  # shown as typed (escaped), a long one cut
+    assert "is not one of this enterprise's demands: ignored" in text
+    assert junk.strip()[:SHOWN_VALUE_CHARS] in text  # shown as typed (escaped), a long one cut
     assert len(text) < 300
     assert at.dataframe  # the profile itself is still shown
 

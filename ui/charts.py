@@ -199,15 +199,43 @@ def _date_axes(fig: go.Figure) -> set[str]:
     return axes
 
 
+FEW_DATES = 4  # small multiples' date axes tick at most this many times
+
+
+def _few_dates(fig: go.Figure) -> list[pd.Timestamp] | None:
+    """The distinct dates drawn, when there are at most FEW_DATES of them."""
+    drawn = [
+        pd.to_datetime(pd.Series(np.asarray(values).ravel()))
+        for trace in fig.data
+        for values in (getattr(trace, "x", None), getattr(trace, "y", None))
+        if _is_dates(values)
+    ]
+    distinct = sorted(pd.concat(drawn).dropna().unique()) if drawn else []
+    return [pd.Timestamp(day) for day in distinct] if 0 < len(distinct) <= FEW_DATES else None
+
+
 def localise(fig: go.Figure, lang: Lang) -> go.Figure:
     """Every axis in `lang`: date ticks as "2022年3月" (or "Mar 2022"), and in Chinese large numbers with
     万 / 亿 rather than k / M. Used by every figure builder, through `layout`."""
     dates, largest = _date_axes(fig), _largest_values(fig)
     panels = len(list(fig.select_xaxes())) > 1
+    few = _few_dates(fig) if panels else None
 
     def one(axis: go.layout.XAxis | go.layout.YAxis) -> None:
         name = axis.plotly_name.replace("axis", "")  # "xaxis2" -> "x2"
-        if (name in dates or axis.type == "date") and panels:
+        if (name in dates or axis.type == "date") and panels and few:
+            # a few dates (a short period): a tick at each, its day when they are not months — Plotly's own
+            # ticks would fall between them and repeat one month's label
+            months = all(day.day == 1 for day in few)
+            axis.update(
+                tickmode="array",
+                tickvals=[day.strftime("%Y-%m-%d") for day in few],
+                tickformat=COMPACT_DATES[lang] if months else DATE_TICKS["%Y-%m-%d"][lang],
+                hoverformat=DATE_HOVER[lang],
+                dtick=None,
+                tickangle=0,
+            )
+        elif (name in dates or axis.type == "date") and panels:
             axis.update(
                 tickformat=COMPACT_DATES[lang],
                 hoverformat=DATE_HOVER[lang],

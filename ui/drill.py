@@ -13,7 +13,7 @@ from dataclasses import replace
 import streamlit as st
 
 from analytics import links
-from analytics.domain import display
+from analytics.domain import display, place
 from analytics.filters import Filters
 from analytics.i18n import Lang, t
 from ui import notice, safe
@@ -29,11 +29,13 @@ def _read(
 
 
 def check_link(filters: Filters, known_centers: list[str]) -> None:
-    """Take what cannot narrow any page out of the URL, and say so in the notice."""
+    """Leave in the URL only what narrows the page (one value each), and say the rest in the notice."""
     center, category, corrections = _read(known_centers, filters.centers)
     for name, value in ((CENTER, center), (CATEGORY, category)):
-        if value is None and st.query_params.get(name):
+        if value is None and name in st.query_params:
             del st.query_params[name]
+        elif value is not None and st.query_params.get_all(name) != [value]:
+            st.query_params[name] = value
     notice.report(corrections)
 
 
@@ -49,13 +51,15 @@ def narrowed(filters: Filters, known_centers: list[str]) -> Filters:
 
 def chips(lang: Lang, hint: str | None = "tickets.focus_hint") -> None:
     """What the page is narrowed to, with a button to clear it; otherwise `hint` (how to narrow), if any."""
-    focus = [v for v in (st.query_params.get(CENTER), st.query_params.get(CATEGORY)) if v]
+    center, category = st.query_params.get(CENTER), st.query_params.get(CATEGORY)
+    focus = [place(center, lang)] if center else []
+    focus += [display(category, lang)] if category else []
     if not focus:
         if hint:
             st.caption(t(hint, lang))
         return
     row = st.container(horizontal=True, vertical_alignment="center")
-    row.markdown(f"**{t('tickets.focus', lang)}** " + " · ".join(safe.text(display(v, lang)) for v in focus))
+    row.markdown(f"**{t('tickets.focus', lang)}** " + " · ".join(safe.text(v) for v in focus))
     row.button(t("tickets.clear_focus", lang), icon=":material/close:", on_click=clear, key="clear_focus")
 
 

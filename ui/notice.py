@@ -1,9 +1,9 @@
 """The one notice of what a link asked for that the page could not use (analytics/links.py finds it).
 
-However many parameters were wrong — the language, the global filters, the page's drill-down — the page
-shows one notice above its content, in the current language, with every value from the URL escaped. It
-belongs to the view the link opened: it stays while the page and the filters are those, and goes when the
-user changes either.
+However many parameters were wrong — the language, the global filters, the page's drill-down, what only
+the page itself can check (`add`: the profile's ?ticket=) — the page shows one notice above its content, in
+the current language, with every value from the URL escaped. It belongs to the view the link opened: it
+stays while the page and the filters are those, and goes when the user changes either.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from analytics.filters import Filters
 from analytics.i18n import Lang, join, t
@@ -29,6 +30,8 @@ class _Notice:
     corrections: list[Correction] = field(default_factory=list)  # shown for `view`
     view: View | None = None
     fresh: list[Correction] = field(default_factory=list)  # reported during this run
+    slot: DeltaGenerator | None = None  # where this run shows it
+    page: list[Correction] = field(default_factory=list)  # added by this run's page
 
 
 def _state() -> _Notice:
@@ -46,10 +49,22 @@ def show(page: str, filters: Filters | None, lang: Lang) -> None:
     if notice.view != (page, filters):
         notice.corrections, notice.view = [], (page, filters)
     notice.corrections += [c for c in dict.fromkeys(notice.fresh) if c not in notice.corrections]
-    notice.fresh = []
-    if notice.corrections:
-        items = "\n".join(f"- {line}" for line in lines(notice.corrections, lang))
-        st.warning(f"{t('link.notice', lang)}\n\n{items}", icon=":material/link_off:")
+    notice.fresh, notice.slot, notice.page = [], st.empty(), []
+    _draw(notice, lang)
+
+
+def add(corrections: Iterable[Correction], lang: Lang) -> None:
+    """Add what the page itself found it could not use (checked on each of its runs) to the notice shown."""
+    notice = _state()
+    notice.page += corrections
+    _draw(notice, lang)
+
+
+def _draw(notice: _Notice, lang: Lang) -> None:
+    said = list(dict.fromkeys([*notice.corrections, *notice.page]))
+    if said and notice.slot is not None:
+        items = "\n".join(f"- {line}" for line in lines(said, lang))
+        notice.slot.warning(f"{t('link.notice', lang)}\n\n{items}", icon=":material/link_off:")
 
 
 def lines(corrections: list[Correction], lang: Lang) -> list[str]:

@@ -1,7 +1,8 @@
 """The enterprise profile's answer to "why am I here": the demand the link came from (?ticket=…).
 
 A list of demands links to the profile with the demand's number; the profile says which demand that is
-and marks its row. A number that is not one of this enterprise's demands is ignored, with a notice.
+and marks its row. A number that is not one of this enterprise's demands is ignored, said in the link's
+notice.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ import streamlit as st
 from analytics.domain import display
 from analytics.filters import Filters
 from analytics.i18n import Lang, format_date, t
-from ui import data, safe
+from analytics.links import Correction
+from ui import data, notice, safe
 from ui.links import TICKET
 
-LONGEST = 64  # a ticket number longer than this is not looked up (and is shown cut)
+LONGEST = 64  # a ticket number longer than this is not looked up
 
 
 def demand(filters: Filters, uscc: str, listed: list[pd.DataFrame], lang: Lang) -> str | None:
@@ -29,8 +31,7 @@ def demand(filters: Filters, uscc: str, listed: list[pd.DataFrame], lang: Lang) 
         return None
     found = data.mart("enterprise_ticket", filters, uscc=uscc, ticket=raw) if len(raw) <= LONGEST else None
     if found is None or found.empty:
-        shown = raw if len(raw) <= LONGEST else f"{raw[:LONGEST]}…"
-        st.warning(t("enterprise.ticket_ignored", lang, ticket=safe.text(shown)), icon=":material/link_off:")
+        notice.add([Correction("link.ticket_unknown", (raw,))], lang)
         return None
     demand = found.iloc[0]
     where = (
@@ -49,3 +50,10 @@ def demand(filters: Filters, uscc: str, listed: list[pd.DataFrame], lang: Lang) 
         icon=":material/my_location:",
     )
     return demand["ticket_no"]
+
+
+def without_enterprise(lang: Lang) -> None:
+    """A link with a demand but no enterprise (?ticket=… without ?uscc=): the demand is ignored, said so."""
+    raw = st.query_params.get(TICKET)
+    if raw:
+        notice.add([Correction("link.ticket_without_enterprise", (raw,))], lang)

@@ -212,7 +212,8 @@ def category_heatmap(frame: pd.DataFrame, lang: Lang, illustrative: set[str], or
     categories = sorted(frame["category"].unique(), key=lambda c: (c == OTHER, c))
     fig = go.Figure()
     timed = frame["median"].notna()  # a cell without a closed ticket has no median: a light grey square
-    scale = {"colorscale": "OrRd", "cmin": frame["median"].min(), "cmax": frame["median"].max(), "showscale": True,
+    low = frame["median"].min()  # one median (or all equal): a scale of a day, not one around it below 0
+    scale = {"colorscale": "OrRd", "cmin": low, "cmax": max(frame["median"].max(), low + 1), "showscale": True,
              "colorbar": {"title": {"text": t("overview.axis_days", lang)}}}  # fmt: skip
     for cells, coloured in ((frame[timed], True), (frame[~timed], False)):
         fig.add_scatter(

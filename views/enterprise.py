@@ -9,7 +9,7 @@ import streamlit as st
 
 from analytics.filters import describe_period
 from analytics.i18n import t
-from ui import components, context, data, origin, safe, topic_charts, topic_tables
+from ui import components, context, data, links, origin, safe, topic_charts, topic_tables
 
 lang = context.lang()
 filters = context.filters()
@@ -31,10 +31,12 @@ if query.strip():
         )  # fmt: skip
         if choice and choice != st.query_params.get("uscc"):
             st.query_params["uscc"] = choice
+            st.query_params.pop(links.TICKET, None)  # the demand the link came from is the other one's
             st.rerun()
 
 uscc = st.query_params.get("uscc")
 if not uscc:
+    origin.without_enterprise(lang)
     st.stop()
 profile = data.enterprise_profile(filters, uscc)
 if profile.empty:
