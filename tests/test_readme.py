@@ -88,3 +88,9 @@ def test_the_screenshots_the_readme_shows_exist():
     for name in ("overview", "tickets", "phone"):
         assert f"docs/{name}.png" in text and (ROOT / "docs" / f"{name}.png").exists(), name
     assert (ROOT / "scripts" / "screenshots.py").exists()
+
+
+def test_the_server_does_not_force_a_full_garbage_collection_after_every_run():
+    """A warm page's run was mostly Streamlit's forced gc.collect(2) over the caches (py-spy of the server)."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["runner"]["postScriptGC"] is False
