@@ -21,16 +21,8 @@ from analytics.tabular import Table, page_count
 from ui import auth, context, data, drill, links, safe, topic_tables
 from ui.charts import config
 
-# Streamlit adds its own "Fullscreen" button to every chart's toolbar, outside Plotly's locale: its
-# tooltip (drawn by CSS from data-title) is replaced in Chinese.
-_ZH_CHART_CSS = """<style>
-.js-plotly-plot .plotly .modebar-btn[data-title="Fullscreen"]::after { content: "全屏"; }
-</style>"""
-
 
 def page_header(title: str, filters: Filters, lang: Lang) -> None:
-    if lang == "zh":
-        st.html(_ZH_CHART_CSS)
     st.title(title)
     st.caption(filters.describe(lang, center_count=len(data.centers()), quote=safe.text))
 
