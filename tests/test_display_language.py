@@ -206,6 +206,27 @@ def test_a_table_as_phone_cards_keeps_each_label_beside_its_value_escaped():
     assert '<div class="phone-card-title">企业数</div>' in by_column
 
 
+def test_phone_cards_link_their_titles_escaped_and_take_the_whole_width_for_a_long_pair():
+    frame = pd.DataFrame(
+        {
+            "企业": ["<b>甲</b>"],
+            "统一社会信用代码": ["91440605MA4UJ1KX8Q"],
+            "产业社区": ["长虹岭"],
+            "人数": [pd.NA],
+        }
+    )
+    cards = components.phone_cards(
+        frame, titled_by_index=False, links=pd.Series(['enterprise?uscc=1"><x#甲'])
+    )
+    assert (
+        '<a href="enterprise?uscc=1&quot;&gt;&lt;x#甲" target="_blank">&#60;b&#62;甲&#60;&#47;b&#62;</a>'
+        in cards
+    )
+    assert '<div class="phone-pair wide"><dt>统一社会信用代码</dt>' in cards  # 8 characters and a long code
+    assert '<div class="phone-pair"><dt>产业社区</dt>' in cards  # beside another pair
+    assert "<dd>—</dd>" in cards  # a missing count, as the grid shows it
+
+
 def test_a_table_without_rows_or_columns_has_no_cards():
     assert components.phone_cards(pd.DataFrame({"a": []}), titled_by_index=False) == ""
     assert components.phone_cards(pd.DataFrame(index=["x"]), titled_by_index=True) == ""
