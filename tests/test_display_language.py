@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from analytics import db
 from analytics.demo.catalog import CENTERS
 from analytics.domain import ROMANISED, place
 from analytics.i18n import t
@@ -251,3 +252,20 @@ def test_the_import_preview_names_its_row_numbers(app_env, lang, header):
     assert not at.exception, at.exception
     preview = next(frame.value for frame in at.dataframe if frame.value.index.name == header)
     assert list(preview.index) == [2]  # the row as the file shows it (its header is row 1)
+
+
+def test_the_data_and_account_pages_name_centers_romanised_in_english_with_their_star(app_env):
+    accounts = open_page("views/accounts.py", "en")
+    assert "长虹岭 Changhongling" in set(accounts.dataframe[0].value[t("accounts.col.center", "en")])
+    assert "罗村 Luocun*" in accounts.selectbox(key="new_center").options
+    imports = open_page("views/data_import.py", "en")
+    assert "罗村 Luocun*" in imports.selectbox(key="import_center").options
+    con = db.connect(app_env)  # two demo batches as if uploaded by centers
+    con.execute("UPDATE import_batches SET center = CASE WHEN batch_id = 1 THEN '长虹岭' ELSE '罗村' END")
+    con.close()
+    batches = open_page("views/data_batches.py", "en")
+    assert {"长虹岭 Changhongling", "罗村 Luocun*"} <= set(batches.dataframe[0].value["center"])
+    briefing = open_page("views/briefing.py", "en")
+    assert "罗村 Luocun*" in briefing.selectbox(key="briefing_center").options
+    chinese = open_page("views/accounts.py")
+    assert "罗村*" in chinese.selectbox(key="new_center").options
