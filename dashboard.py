@@ -3,11 +3,12 @@
 import streamlit as st
 
 from analytics.i18n import t
-from ui import auth, context, data, drill, navigation, notice, sidebar
+from ui import auth, context, data, drill, navigation, notice, sidebar, streamlit_texts
 
 st.set_page_config(page_title="狮山“1+6”产业服务看板", page_icon="🏭", layout="wide")
 
 lang = sidebar.language_switch()
+streamlit_texts.in_page_language(lang)
 context.open_or_stop()
 context.read_data_version()
 who = auth.current_principal()

@@ -152,13 +152,22 @@ def test_the_cli_refuses_bad_input(tmp_path: Path, demo_db: Path, args: list[str
 
 def test_one_center_in_english(con) -> None:
     briefing = build(con, JUNE, "en", DEFAULT_RANKING_WEIGHTS, center="长虹岭")
-    assert briefing.title.endswith("(长虹岭)") and "June 2022" in briefing.title
+    assert briefing.title.endswith("(长虹岭 Changhongling)") and "June 2022" in briefing.title
     assert len(briefing.ranking.rows) == 6  # the ranking stays town-wide
-    assert [row[0] for row in briefing.fair.rows] == ["长虹岭"]
+    assert [row[0] for row in briefing.fair.rows] == ["长虹岭 Changhongling"]  # romanised, as on the pages
+    assert briefing.overdue_by_center.rows[0][0] == "长虹岭 Changhongling"
     total = summary(con, Filters(JUNE, centers=("长虹岭",)))["total"]
     assert briefing.tiles[0].value == BY_KEY["tickets_received"].format(total["tickets_received"])
     html = render(briefing, IMAGES, "html").decode()
     assert "Ranking" in html and "Headline figures" in html
+
+
+def test_the_whole_town_in_english_names_every_center_romanised_with_its_star(con) -> None:
+    briefing = build(con, JUNE, "en", DEFAULT_RANKING_WEIGHTS)
+    ranked = {row[1] for row in briefing.ranking.rows}
+    assert "罗村 Luocun*" in ranked and "长虹岭 Changhongling" in ranked
+    assert {row[0] for row in briefing.overdue_by_center.rows} >= {"罗村 Luocun*", "Total"}
+    assert all(re.match(r"\S+ [A-Z][a-z]+\*? ", line) for line in briefing.movements), briefing.movements
 
 
 def test_a_month_without_data_says_so(con) -> None:

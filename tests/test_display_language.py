@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from analytics import db
 from analytics.demo.catalog import CENTERS
 from analytics.domain import ROMANISED, place
 from analytics.i18n import t
@@ -206,6 +207,27 @@ def test_a_table_as_phone_cards_keeps_each_label_beside_its_value_escaped():
     assert '<div class="phone-card-title">企业数</div>' in by_column
 
 
+def test_phone_cards_link_their_titles_escaped_and_take_the_whole_width_for_a_long_pair():
+    frame = pd.DataFrame(
+        {
+            "企业": ["<b>甲</b>"],
+            "统一社会信用代码": ["91440605MA4UJ1KX8Q"],
+            "产业社区": ["长虹岭"],
+            "人数": [pd.NA],
+        }
+    )
+    cards = components.phone_cards(
+        frame, titled_by_index=False, links=pd.Series(['enterprise?uscc=1"><x#甲'])
+    )
+    assert (
+        '<a href="enterprise?uscc=1&quot;&gt;&lt;x#甲" target="_blank">&#60;b&#62;甲&#60;&#47;b&#62;</a>'
+        in cards
+    )
+    assert '<div class="phone-pair wide"><dt>统一社会信用代码</dt>' in cards  # 8 characters and a long code
+    assert '<div class="phone-pair"><dt>产业社区</dt>' in cards  # beside another pair
+    assert "<dd>—</dd>" in cards  # a missing count, as the grid shows it
+
+
 def test_a_table_without_rows_or_columns_has_no_cards():
     assert components.phone_cards(pd.DataFrame({"a": []}), titled_by_index=False) == ""
     assert components.phone_cards(pd.DataFrame(index=["x"]), titled_by_index=True) == ""
@@ -230,3 +252,20 @@ def test_the_import_preview_names_its_row_numbers(app_env, lang, header):
     assert not at.exception, at.exception
     preview = next(frame.value for frame in at.dataframe if frame.value.index.name == header)
     assert list(preview.index) == [2]  # the row as the file shows it (its header is row 1)
+
+
+def test_the_data_and_account_pages_name_centers_romanised_in_english_with_their_star(app_env):
+    accounts = open_page("views/accounts.py", "en")
+    assert "长虹岭 Changhongling" in set(accounts.dataframe[0].value[t("accounts.col.center", "en")])
+    assert "罗村 Luocun*" in accounts.selectbox(key="new_center").options
+    imports = open_page("views/data_import.py", "en")
+    assert "罗村 Luocun*" in imports.selectbox(key="import_center").options
+    con = db.connect(app_env)  # two demo batches as if uploaded by centers
+    con.execute("UPDATE import_batches SET center = CASE WHEN batch_id = 1 THEN '长虹岭' ELSE '罗村' END")
+    con.close()
+    batches = open_page("views/data_batches.py", "en")
+    assert {"长虹岭 Changhongling", "罗村 Luocun*"} <= set(batches.dataframe[0].value["center"])
+    briefing = open_page("views/briefing.py", "en")
+    assert "罗村 Luocun*" in briefing.selectbox(key="briefing_center").options
+    chinese = open_page("views/accounts.py")
+    assert "罗村*" in chinese.selectbox(key="new_center").options

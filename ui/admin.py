@@ -25,7 +25,7 @@ def account_table(lang: Lang) -> pd.DataFrame:
             t("accounts.col.username", lang): frame["username"],
             t("accounts.col.display_name", lang): frame["display_name"],
             t("accounts.col.role", lang): frame["role"].map(lambda role: t(f"role.{role}", lang)),
-            t("accounts.col.center", lang): frame["center"],
+            t("accounts.col.center", lang): frame["center"].map(lambda c: data.center_shown(c, lang)),
             t("accounts.col.disabled", lang): frame["disabled"],
             t("accounts.col.created", lang): frame["created_at"],
             t("accounts.col.last_login", lang): frame["last_login_at"],
@@ -59,7 +59,7 @@ def _role_and_center(lang: Lang, key: str) -> tuple[str, str | None]:
     )
     center = right.selectbox(
         t("accounts.col.center", lang), [None, *data.centers()["center"]], key=f"{key}_center",
-        format_func=lambda c: t("accounts.no_center", lang) if c is None else c,
+        format_func=lambda c: t("accounts.no_center", lang) if c is None else data.center_shown(c, lang),
     )  # fmt: skip
     return role, center
 

@@ -12,6 +12,7 @@ import streamlit as st
 
 from analytics.auth import Principal, accounts, audit, session
 from analytics.demo.load import DEMO_ACCOUNTS, DEMO_PASSWORD
+from analytics.domain import place
 from analytics.i18n import Lang, t
 from analytics.settings import load_settings
 from ui import context
@@ -114,7 +115,7 @@ def account_box(who: Principal, lang: Lang) -> None:
     """The sidebar's who-is-logged-in line, logout and password change."""
     box = st.sidebar.container(border=True)
     role = t(f"role.{who.role}", lang)
-    scope = f" · {who.center}" if who.center else ""
+    scope = f" · {place(who.center, lang)}" if who.center else ""
     box.markdown(f"**{who.display_name}**  \n{who.username} · {role}{scope}")
     row = box.container(horizontal=True)
     if row.button(t("login.logout", lang), key="logout", icon=":material/logout:"):

@@ -11,7 +11,7 @@ from analytics import batches
 from analytics.auth import allowed, can
 from analytics.i18n import Lang, t
 from analytics.intake import DATASETS, Refused, undo
-from ui import auth, context, safe
+from ui import auth, context, data, safe
 
 CONFIRM_KEY, FLASH_KEY = "_confirm_undo", "_undo_flash"
 
@@ -35,7 +35,7 @@ def history_table(lang: Lang) -> pd.DataFrame:
             "created_at": frame["created_at"],
             "file_name": frame["file_name"],
             "dataset": frame["dataset"].map(lambda d: DATASETS[d].title(lang) if d in DATASETS else d),
-            "center": frame["center"],
+            "center": frame["center"].map(lambda c: data.center_shown(c, lang)),
             "user_name": frame["user_name"],
             "rows_read": frame["rows_read"],
             "inserted": frame["inserted"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import numbers
 from collections.abc import Callable
 from functools import partial
@@ -21,16 +22,8 @@ from analytics.tabular import Table, page_count
 from ui import auth, context, data, drill, links, safe, topic_tables
 from ui.charts import config
 
-# Streamlit adds its own "Fullscreen" button to every chart's toolbar, outside Plotly's locale: its
-# tooltip (drawn by CSS from data-title) is replaced in Chinese.
-_ZH_CHART_CSS = """<style>
-.js-plotly-plot .plotly .modebar-btn[data-title="Fullscreen"]::after { content: "全屏"; }
-</style>"""
-
 
 def page_header(title: str, filters: Filters, lang: Lang) -> None:
-    if lang == "zh":
-        st.html(_ZH_CHART_CSS)
     st.title(title)
     st.caption(filters.describe(lang, center_count=len(data.centers()), quote=safe.text))
 
@@ -229,7 +222,9 @@ def downloads(frame: pd.DataFrame | Table, stem: str, lang: Lang) -> None:
 # On a narrow screen (a phone) a table is shown as cards, one per row, each label beside its value: the
 # wide grid is hidden there, the cards everywhere else. The cards and the grid share one st.container.
 PHONE_WIDTH = 640
-WIDE_LABEL = 8  # characters: a longer label takes the card's whole width (two pairs a row otherwise)
+# A pair wider than this (in em: a Chinese character 1, a Latin letter or digit 0.55) takes the card's whole
+# width; two pairs share a row otherwise (half of a 390 px phone's card: about 9.9 em, less the gap).
+WIDE_PAIR = 9
 _PHONE_CSS = f"""<style>
 .phone-cards {{ display: flex; flex-direction: column; gap: 0.5rem; }}
 .phone-card {{ border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 0.5rem 0.75rem; }}
@@ -251,25 +246,37 @@ _PHONE_CSS = f"""<style>
 
 
 def _cell(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return "—"
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         return safe.text(f"{value:,}" if isinstance(value, numbers.Integral) else f"{value:,.6g}")
     return safe.text(value)
 
 
-def phone_cards(frame: pd.DataFrame, titled_by_index: bool) -> str:
-    """`frame` as HTML cards, one per row: its title (the index, or else the first column), then each
-    column's label beside its value. Every text escaped (ui/safe.py). Nothing ("") for a frame without rows
-    or columns: the grid alone says that."""
+def _ems(text: object) -> float:
+    """The width of `text` in em, roughly: a character of CJK width 1, any other 0.55."""
+    return sum(1.0 if ord(char) >= 0x2E80 else 0.55 for char in str(text))
+
+
+def phone_cards(frame: pd.DataFrame, titled_by_index: bool, links: pd.Series | None = None) -> str:
+    """`frame` as HTML cards, one per row: its title (the index, or else the first column; with `links`,
+    each row's link opening in a new tab, as the grid's link column does), then each column's label beside
+    its value. Every text escaped (ui/safe.py). Nothing ("") for a frame without rows or columns: the grid
+    alone says that."""
     if frame.empty:
         return ""
-    titles = frame.index if titled_by_index else frame.iloc[:, 0]
+    titles = [_cell(title) for title in (frame.index if titled_by_index else frame.iloc[:, 0])]
+    if links is not None:
+        titles = [
+            f'<a href="{html.escape(str(link))}" target="_blank">{title}</a>'
+            for title, link in zip(titles, links, strict=True)
+        ]
     fields = frame if titled_by_index else frame.iloc[:, 1:]
     cards = [
-        f'<div class="phone-card"><div class="phone-card-title">{_cell(title)}</div><dl>'
+        f'<div class="phone-card"><div class="phone-card-title">{title}</div><dl>'
         + "".join(
-            f'<div class="phone-pair{" wide" if len(str(label)) > WIDE_LABEL else ""}"><dt>{_cell(label)}</dt>'
+            f'<div class="phone-pair{" wide" if _ems(label) + _ems(_cell(value)) > WIDE_PAIR else ""}">'
+            f"<dt>{_cell(label)}</dt>"
             f"<dd>{_cell(value)}</dd></div>"
             for label, value in row.items()
         )
@@ -343,17 +350,21 @@ def enterprise_table(table: Table, stem: str, lang: Lang, height: int = 420) -> 
         return
     page, found = paged(table, stem, lang, [c for c in table.values.columns if c != "link"])
     shown = page.shown(lang)
-    st.dataframe(
-        shown,
-        hide_index=True,
-        height=min(height, 35 * (len(shown) + 1) + 3),
-        placeholder="—",
-        column_config={
-            **number_columns(shown),
-            "link": links.column(lang),
-            t("col.enterprise", lang): None,  # the plain name is for exports
-        },
-    )
+    with st.container():
+        st.dataframe(
+            shown,
+            hide_index=True,
+            height=min(height, 35 * (len(shown) + 1) + 3),
+            placeholder="—",
+            column_config={
+                **number_columns(shown),
+                "link": links.column(lang),
+                t("col.enterprise", lang): None,  # the plain name is for exports
+            },
+        )
+        plain = topic_tables.for_download(page, lang).shown(lang)  # the name first, where the link is
+        if cards := phone_cards(plain, titled_by_index=False, links=shown["link"]):
+            st.html(cards)
     downloads(topic_tables.for_download(found, lang), stem, lang)
 
 

@@ -10,7 +10,9 @@ import streamlit as st
 from analytics import kpis, periods, queries, reference
 from analytics.auth import masking
 from analytics.filters import Filters
+from analytics.i18n import Lang
 from ui import auth
+from ui.charts import center_name
 from ui.context import connection, data_version
 
 
@@ -30,6 +32,15 @@ def _centers(version: int) -> pd.DataFrame:
 
 def centers() -> pd.DataFrame:
     return _centers(data_version())
+
+
+def center_shown(center: object, lang: Lang) -> object:
+    """A center's name as the pages show it: romanised beside it in English, * when illustrative; no center
+    (None) as it is."""
+    if not isinstance(center, str):
+        return center
+    marked = centers().set_index("center")["is_illustrative"]
+    return center_name(center, bool(marked.get(center, False)), lang)
 
 
 @st.cache_data(show_spinner=False)

@@ -64,7 +64,7 @@ def center_select(container: DeltaGenerator, lang: Lang) -> str | None:
     options = [who.center] if own else [None, *data.centers()["center"]]
     return container.selectbox(
         t("import.center", lang), options, disabled=own, key="import_center",
-        format_func=lambda name: t("import.no_center", lang) if name is None else name,
+        format_func=lambda name: t("import.no_center", lang) if name is None else data.center_shown(name, lang),
         help=t("import.center_fixed", lang) if own else None,
     )  # fmt: skip
 

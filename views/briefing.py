@@ -20,7 +20,7 @@ month = left.selectbox(
 )  # fmt: skip
 center = right.selectbox(
     t("briefing.center", lang), [None, *briefing.centers()],
-    format_func=lambda c: c or t("briefing.whole_town", lang), key="briefing_center",
+    format_func=lambda c: data.center_shown(c, lang) if c else t("briefing.whole_town", lang), key="briefing_center",
 )  # fmt: skip
 
 with st.spinner(t("briefing.building", lang)):

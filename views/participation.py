@@ -48,8 +48,7 @@ components.table(
 
 st.subheader(t("participation.top_title", lang))
 top = topic_tables.top_activities(data.mart("activities_top", filters), illustrative, lang)
-st.dataframe(top, hide_index=True, placeholder="—", column_config=components.number_columns(top))
-components.downloads(top, "top-activities", lang)
+components.listing(top, "top-activities", lang)
 
 st.subheader(t("participation.calendar_title", lang))
 components.chart(topic_charts.activity_calendar(data.mart("activities_calendar", filters), lang), "calendar")

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from analytics.briefing import tables
-from analytics.domain import display
+from analytics.domain import display, place
 from analytics.filters import Filters, describe_period
 from analytics.i18n import Lang, join, t
 from analytics.intake import DATASETS
@@ -114,12 +114,12 @@ def build(
     return Briefing(
         lang=lang,
         title=t("briefing.heading", lang, month=_month_name(month, lang))
-        + (t("briefing.heading_center", lang, center=center) if center else ""),
+        + (t("briefing.heading_center", lang, center=place(center, lang)) if center else ""),
         scope=t(
             "briefing.scope",
             lang,
             period=describe_period(month, lang),
-            centers=center or t("filters.all_centers", lang, n=len(scope_centers)),
+            centers=place(center, lang) if center else t("filters.all_centers", lang, n=len(scope_centers)),
             previous=describe_period(month.previous(), lang),
         ),
         has_data=bool(total["tickets_received"] or total["visits"] or total["activities"]),
@@ -154,8 +154,9 @@ def _month_name(month: Period, lang: Lang) -> str:
     return f"{start.year}年{start.month}月" if lang == "zh" else start.strftime("%B %Y")
 
 
-def _label(center: str, is_illustrative: bool) -> str:
-    return f"{center}*" if is_illustrative else center
+def _label(center: str, is_illustrative: bool, lang: Lang) -> str:
+    """A center as the tables show it: romanised beside the Chinese in English, * when illustrative."""
+    return f"{place(center, lang)}*" if is_illustrative else place(center, lang)
 
 
 def _overdue_by_center(
@@ -169,7 +170,7 @@ def _overdue_by_center(
         rows.append({
             t("common.center", lang): t("common.total", lang)
             if row["is_total"]
-            else _label(row["center"], row["is_illustrative"]),
+            else _label(row["center"], row["is_illustrative"], lang),
             BY_KEY["open_tickets"].label(lang): BY_KEY["open_tickets"].format(row["open_tickets"]),
             BY_KEY["overdue_tickets"].label(lang): BY_KEY["overdue_tickets"].format(row["overdue_tickets"]),
             t("briefing.col.escalated", lang): f"{escalated:,}",
@@ -182,7 +183,7 @@ def _overdue_list(con: duckdb.DuckDBPyConnection, scope: Filters, lang: Lang) ->
     return pd.DataFrame({
         t("tickets.col.ticket", lang): overdue["ticket_no"].fillna("—"),
         t("col.enterprise", lang): overdue["enterprise"],
-        t("common.center", lang): overdue["center"],
+        t("common.center", lang): overdue["center"].map(lambda c: place(c, lang)),
         t("tickets.col.category", lang): overdue["category"].map(lambda c: display(c, lang)),
         t("tickets.col.days_overdue", lang): overdue["days_overdue"].map(lambda d: f"{d:,}"),
         t("tickets.col.lead_unit", lang): overdue["lead_unit"].fillna("—"),
@@ -194,7 +195,7 @@ def _completeness(con: duckdb.DuckDBPyConnection, scope: Filters, lang: Lang) ->
     grid = run_mart(con, "completeness", scope.params())
     missing = grid[grid["row_count"] == 0]
     sentences = tuple(
-        t("briefing.not_reported", lang, center=center,
+        t("briefing.not_reported", lang, center=place(center, lang),
           ledgers=join([DATASETS[name].title(lang) for name in group["dataset"]], lang))
         for center, group in missing.groupby("center", sort=False)
     )  # fmt: skip

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics.domain import display
+from analytics.domain import display, place
 from analytics.i18n import Lang, t
 from analytics.metrics import BY_KEY, RANKING_BY_KEY
 from analytics.tabular import Cell, Table, bound_labels, sample_label
@@ -17,7 +17,9 @@ TOP_CONTRIBUTORS = 2  # categories quoted per center in a movement sentence
 
 
 def _center(row: dict, lang: Lang) -> str:
-    return f"{row['center']}*" if row["is_illustrative"] else row["center"]
+    """A center as every table shows it: romanised beside the Chinese in English, * when illustrative."""
+    name = place(row["center"], lang)
+    return f"{name}*" if row["is_illustrative"] else name
 
 
 def _rates_with_n(row: dict, keys: dict[str, str], lang: Lang) -> dict[str, object]:

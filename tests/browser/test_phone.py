@@ -98,3 +98,45 @@ def test_long_tile_values_wrap_instead_of_being_cut(server, page, viewport):
     for value in values.all():
         value.scroll_into_view_if_needed()
         assert value.evaluate("box => box.scrollWidth <= box.clientWidth + 1"), value.inner_text()
+
+
+def _one_line(element) -> bool:
+    """Whether the element's text is laid out on one line (its box can be taller: a grid row's height)."""
+    return element.evaluate(
+        "e => { const r = document.createRange(); r.selectNodeContents(e);"
+        " return new Set([...r.getClientRects()].map(box => Math.round(box.top))).size === 1; }"
+    )
+
+
+def _cards_inside_the_screen(cards) -> None:
+    for card in cards.all():
+        card.scroll_into_view_if_needed()
+        for pair in card.locator(".phone-pair").all():
+            label, value = pair.locator("dt"), pair.locator("dd")
+            assert _inside(label.bounding_box()) and _inside(value.bounding_box()), pair.inner_text()
+            assert _one_line(label), pair.inner_text()  # a label is never squeezed to a character a line
+            assert value.inner_text() != "<NA>"
+
+
+def test_the_top_activities_are_cards_with_every_number_on_the_screen(server, page):
+    page.set_viewport_size(PHONE)
+    open_app(page, f"{server.url}/participation", "demo-leader")
+    cards = page.locator(".phone-card").filter(has_text="志愿者")  # the top activities' own column
+    expect(cards.first).to_be_visible(timeout=TIMEOUT)
+    assert cards.count() == 15  # activities_top.sql's limit
+    _cards_inside_the_screen(cards)
+    assert "—" in cards.locator("dd").all_inner_texts()  # a missing count as the grid shows it
+
+
+def test_the_top_enterprises_are_cards_linking_to_each_profile(server, page):
+    page.set_viewport_size(PHONE)
+    open_app(page, f"{server.url}/output", "demo-leader")
+    cards = page.locator(".phone-card").filter(has_text="统一社会信用代码")
+    expect(cards.first).to_be_visible(timeout=TIMEOUT)
+    assert cards.count() == 20  # output_top.sql's limit
+    _cards_inside_the_screen(cards)
+    link = cards.first.locator(".phone-card-title a")
+    assert re.search(r"^enterprise\?.*uscc=91\w{16}#", link.get_attribute("href"))
+    expect(page.locator('[data-testid="stDataFrame"]').filter(has_text="统一社会信用代码")).to_be_hidden()
+    main = page.locator('[data-testid="stMain"]')
+    assert main.evaluate("element => element.scrollWidth <= element.clientWidth")
