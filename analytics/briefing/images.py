@@ -22,6 +22,9 @@ WIDTH = 640  # px at scale 1; two side by side on A4 (about 9 cm each)
 _LOCK = threading.Lock()  # kaleido's server is process-wide
 
 
+DRAW_ATTEMPTS = 2  # a second start of the headless browser when the first fails
+
+
 @dataclass(frozen=True)
 class Image:
     title: str
@@ -34,12 +37,15 @@ def overview_charts(kpis: pd.DataFrame, lang: Lang) -> tuple[Image, ...]:
         t("overview.resolution_title", lang): charts.resolution_by_center(kpis, lang),
         t("overview.participation_title", lang): charts.participation_by_center(kpis, lang),
     }
-    try:
-        pngs = render(list(figures.values()))
-    except Exception:  # kaleido drives a browser: it can fail to start or to draw
-        log.warning("the briefing's charts could not be drawn", exc_info=True)
-        return ()
-    return tuple(Image(title, png) for title, png in zip(figures, pngs, strict=True))
+    for attempt in range(1, DRAW_ATTEMPTS + 1):
+        try:
+            pngs = render(list(figures.values()))
+        except Exception:  # kaleido drives a browser: it can fail to start or to draw (a busy machine)
+            log.warning("the briefing's charts could not be drawn (try %d of %d)", attempt, DRAW_ATTEMPTS,
+                        exc_info=True)  # fmt: skip
+        else:
+            return tuple(Image(title, png) for title, png in zip(figures, pngs, strict=True))
+    return ()
 
 
 def render(figures: list[go.Figure]) -> list[bytes]:

@@ -109,17 +109,24 @@ def build(
     ranked = ranking(marts, town, weights)
     split = drivers(marts, scope)
     scope_centers = current.loc[~current["is_total"], "center"].tolist()
+    illustrative = set(current.loc[current["is_illustrative"], "center"])
     ranked_scope = ranked[ranked["center"].isin(scope_centers)]
 
     return Briefing(
         lang=lang,
         title=t("briefing.heading", lang, month=_month_name(month, lang))
-        + (t("briefing.heading_center", lang, center=place(center, lang)) if center else ""),
+        + (
+            t("briefing.heading_center", lang, center=_label(center, center in illustrative, lang))
+            if center
+            else ""
+        ),
         scope=t(
             "briefing.scope",
             lang,
             period=describe_period(month, lang),
-            centers=place(center, lang) if center else t("filters.all_centers", lang, n=len(scope_centers)),
+            centers=_label(center, center in illustrative, lang)
+            if center
+            else t("filters.all_centers", lang, n=len(scope_centers)),
             previous=describe_period(month.previous(), lang),
         ),
         has_data=bool(total["tickets_received"] or total["visits"] or total["activities"]),
@@ -142,9 +149,9 @@ def build(
         fair_note=t("ranking.fair_caption", lang),
         movements=tuple(tables.movements(ranked, split, lang, MOVEMENTS)),
         overdue_by_center=Table.of(_overdue_by_center(con, scope, current, lang)),
-        overdue_list=Table.of(_overdue_list(con, scope, lang)),
+        overdue_list=Table.of(_overdue_list(con, scope, illustrative, lang)),
         overdue_note=t("briefing.overdue_note", lang, n=OVERDUE_LISTED),
-        completeness=_completeness(con, scope, lang),
+        completeness=_completeness(con, scope, illustrative, lang),
         kpis=current,
     )
 
@@ -178,24 +185,28 @@ def _overdue_by_center(
     return pd.DataFrame(rows)
 
 
-def _overdue_list(con: duckdb.DuckDBPyConnection, scope: Filters, lang: Lang) -> pd.DataFrame:
+def _overdue_list(
+    con: duckdb.DuckDBPyConnection, scope: Filters, illustrative: set[str], lang: Lang
+) -> pd.DataFrame:
     overdue = run_mart(con, "tickets_overdue", scope.params()).head(OVERDUE_LISTED)
     return pd.DataFrame({
         t("tickets.col.ticket", lang): overdue["ticket_no"].fillna("—"),
         t("col.enterprise", lang): overdue["enterprise"],
-        t("common.center", lang): overdue["center"].map(lambda c: place(c, lang)),
+        t("common.center", lang): overdue["center"].map(lambda c: _label(c, c in illustrative, lang)),
         t("tickets.col.category", lang): overdue["category"].map(lambda c: display(c, lang)),
         t("tickets.col.days_overdue", lang): overdue["days_overdue"].map(lambda d: f"{d:,}"),
         t("tickets.col.lead_unit", lang): overdue["lead_unit"].fillna("—"),
     })  # fmt: skip
 
 
-def _completeness(con: duckdb.DuckDBPyConnection, scope: Filters, lang: Lang) -> tuple[str, ...]:
+def _completeness(
+    con: duckdb.DuckDBPyConnection, scope: Filters, illustrative: set[str], lang: Lang
+) -> tuple[str, ...]:
     """One sentence per center that has not sent a ledger for the month, naming the ledgers."""
     grid = run_mart(con, "completeness", scope.params())
     missing = grid[grid["row_count"] == 0]
     sentences = tuple(
-        t("briefing.not_reported", lang, center=place(center, lang),
+        t("briefing.not_reported", lang, center=_label(center, center in illustrative, lang),
           ledgers=join([DATASETS[name].title(lang) for name in group["dataset"]], lang))
         for center, group in missing.groupby("center", sort=False)
     )  # fmt: skip
