@@ -269,3 +269,5 @@ def test_the_data_and_account_pages_name_centers_romanised_in_english_with_their
     assert "罗村 Luocun*" in briefing.selectbox(key="briefing_center").options
     chinese = open_page("views/accounts.py")
     assert "罗村*" in chinese.selectbox(key="new_center").options
+    assert "罗村 Luocun*" in briefing.multiselect(key="center").options  # the sidebar's filter too
+    assert {"长虹岭", "罗村*"} <= set(chinese.multiselect(key="center").options)

@@ -63,7 +63,7 @@ def global_filters(lang: Lang) -> Filters:
     chosen_centers = sidebar.multiselect(
         t("filters.centers", lang),
         centers,
-        format_func=lambda name: place(name, lang),
+        format_func=lambda name: data.center_shown(name, lang),
         key="center",
         placeholder=t("filters.all", lang),
         select_all=False,
