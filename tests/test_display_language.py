@@ -217,12 +217,13 @@ def test_phone_cards_link_their_titles_escaped_and_take_the_whole_width_for_a_lo
         }
     )
     cards = components.phone_cards(
-        frame, titled_by_index=False, links=pd.Series(['enterprise?uscc=1"><x#甲'])
+        frame, titled_by_index=False, links=pd.Series(['enterprise?uscc=1"><x#[甲](http://evil.example/x)'])
     )
-    assert (
-        '<a href="enterprise?uscc=1&quot;&gt;&lt;x#甲" target="_blank">&#60;b&#62;甲&#60;&#47;b&#62;</a>'
+    assert (  # the link without the '#name' the grid's link column shows (a name can hold a URL)
+        '<a href="enterprise?uscc=1&quot;&gt;&lt;x" target="_blank">&#60;b&#62;甲&#60;&#47;b&#62;</a>'
         in cards
     )
+    assert "evil.example" not in cards
     assert '<div class="phone-pair wide"><dt>统一社会信用代码</dt>' in cards  # 8 characters and a long code
     assert '<div class="phone-pair"><dt>产业社区</dt>' in cards  # beside another pair
     assert "<dd>—</dd>" in cards  # a missing count, as the grid shows it

@@ -267,8 +267,8 @@ def phone_cards(frame: pd.DataFrame, titled_by_index: bool, links: pd.Series | N
         return ""
     titles = [_cell(title) for title in (frame.index if titled_by_index else frame.iloc[:, 0])]
     if links is not None:
-        titles = [
-            f'<a href="{html.escape(str(link))}" target="_blank">{title}</a>'
+        titles = [  # the link without its '#name' (only the grid's link column reads the name from there)
+            f'<a href="{html.escape(str(link).partition("#")[0])}" target="_blank">{title}</a>'
             for title, link in zip(titles, links, strict=True)
         ]
     fields = frame if titled_by_index else frame.iloc[:, 1:]
