@@ -52,15 +52,17 @@ from analytics.i18n import t
 
 TITLES = {key: t(f"{key}.title" if key != "enterprise" else "page.enterprise", "zh") for key in VISIT_ORDER}
 TITLES["completeness"] = t("completeness.title", "zh")
-# Done: the run finished, the title shown, every Plotly chart drew its SVG (both apps are judged alike).
-DONE = """(title) => {
+# Done: the action's run finished, the title shown, every visible Plotly chart drew its SVG (both apps alike).
+DONE = """([title, heading]) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
   const h1 = document.querySelector('[data-testid="stMain"] h1');
   if (!h1 || !h1.innerText.includes(title)) return false;
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (heading && ![...main.querySelectorAll('h2, h3')].some(h => h.innerText.includes(heading))) return false;
   const charts = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')];
-  return charts.every(chart => chart.querySelector('svg.main-svg'));
+  return charts.every(chart => chart.offsetParent === null || chart.querySelector('svg.main-svg'));  // drawn unless hidden (a tab not shown)
 }"""
 COUNTS = """() => ({
   charts: document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]').length,
@@ -103,10 +105,12 @@ def browser_page() -> Iterator[Any]:
             context.close()
 
 
-def timed(page: Any, action: Callable[[], None], title: str) -> float:
+def timed(page: Any, action: Callable[[], None], title: str, heading: str = "") -> float:
+    """Seconds from `action` to the new page drawn: every timed action changes the page's title, or (the
+    profile's pick) shows the `heading` of the enterprise picked."""
     start = time.perf_counter()
     action()
-    page.wait_for_function(DONE, arg=title, timeout=BROWSER_TIMEOUT_MS, polling=20)
+    page.wait_for_function(DONE, arg=[title, heading], timeout=BROWSER_TIMEOUT_MS, polling=20)
     return time.perf_counter() - start
 
 
@@ -120,12 +124,14 @@ def profile_pick(page: Any, uscc: str) -> Callable[[], None]:
     page.get_by_label(SEARCH_LABEL).press("Enter")
     box = page.locator('[data-testid="stSelectbox"]')
     box.wait_for(timeout=BROWSER_TIMEOUT_MS)
-    page.wait_for_function(DONE, arg=TITLES["enterprise"], timeout=BROWSER_TIMEOUT_MS)
+    page.wait_for_function(DONE, arg=[TITLES["enterprise"], ""], timeout=BROWSER_TIMEOUT_MS)
     box.click()
     return page.get_by_role("option").first.click
 
 
-def dashboard_times(url: str, uscc: str, repeat: int) -> tuple[dict[str, list[float]], dict[str, dict]]:
+def dashboard_times(
+    url: str, uscc: str, name: str, repeat: int
+) -> tuple[dict[str, list[float]], dict[str, dict]]:
     from tests.browser.helpers import login
 
     times: dict[str, list[float]] = {key: [] for key in VISIT_ORDER}
@@ -137,12 +143,13 @@ def dashboard_times(url: str, uscc: str, repeat: int) -> tuple[dict[str, list[fl
                 before = VISIT_ORDER[i - 1]
                 if key == "enterprise":
                     timed(page, link(page, key).click, TITLES[key])
-                    elapsed = timed(page, profile_pick(page, uscc), TITLES[key])
+                    elapsed = timed(page, profile_pick(page, uscc), TITLES[key], name)
                 else:
                     if page.url.rstrip("/").endswith(f"/{key}"):
                         timed(page, link(page, before).click, TITLES[before])
                     elapsed = timed(page, link(page, key).click, TITLES[key])
-                if round_ == 0:
+                if round_ == 0:  # counted once the page has settled
+                    page.wait_for_timeout(1500)
                     counts[key] = page.evaluate(COUNTS)
                 else:
                     times[key].append(elapsed)
@@ -155,7 +162,7 @@ def trivial_times(counts: dict[str, dict], repeat: int) -> dict[str, list[float]
     env = {"BENCH_TRIVIAL_PAGES": json.dumps(spec)}
     with streamlit_app("benchmarks/trivial_app.py", env) as url, browser_page() as page:
         page.goto(f"{url}/start")
-        page.wait_for_function(DONE, arg="开始", timeout=BROWSER_TIMEOUT_MS)
+        page.wait_for_function(DONE, arg=["开始", ""], timeout=BROWSER_TIMEOUT_MS)
         for round_ in range(repeat + 1):
             for key in VISIT_ORDER:
                 timed(page, link(page, "start").click, "开始")
@@ -178,7 +185,7 @@ def main() -> None:
     path, _ = build_db(args.scale)
     uscc = profile_choice(path)[1]
     with streamlit_app("dashboard.py", {"DASHBOARD_DB": str(path)}) as url:
-        dashboard, counts = dashboard_times(url, uscc, args.repeat)
+        dashboard, counts = dashboard_times(url, uscc, enterprise_name(path, uscc), args.repeat)
     trivial = trivial_times(counts, args.repeat)
 
     print(
