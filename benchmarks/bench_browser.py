@@ -20,12 +20,9 @@ import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,17 +31,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_pages
 from bench_pages import (
     BROWSER_TIMEOUT_MS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    ROOT,
     SEARCH_LABEL,
     USER,
     VISIT_ORDER,
+    browser_page,
     build_db,
     enterprise_name,
-    free_port,
     profile_choice,
-    wait_healthy,
+    server,
 )
 
 from analytics.demo.load import DEMO_PASSWORD
@@ -68,41 +62,6 @@ COUNTS = """() => ({
   charts: document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]').length,
   tables: document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]').length,
 })"""
-
-
-@contextmanager
-def streamlit_app(script: str, env: dict[str, str]) -> Iterator[str]:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = tempfile.NamedTemporaryFile(prefix="bench-browser-", suffix=".log", delete=False)  # noqa: SIM115
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-         "--server.headless", "true", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        wait_healthy(url, log.name)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(20)
-
-
-@contextmanager
-def browser_page() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport={"width": 1500, "height": 1100},
-            locale="zh-CN",
-        )  # fmt: skip
-        page = context.new_page()
-        page.set_default_timeout(BROWSER_TIMEOUT_MS)
-        try:
-            yield page
-        finally:
-            context.close()
 
 
 def timed(page: Any, action: Callable[[], None], title: str, heading: str = "") -> float:
@@ -156,11 +115,11 @@ def dashboard_times(
     return times, counts
 
 
-def trivial_times(counts: dict[str, dict], repeat: int) -> dict[str, list[float]]:
+def trivial_times(path: Path, counts: dict[str, dict], repeat: int) -> dict[str, list[float]]:
     spec = {key: {"title": TITLES[key], **counts[key]} for key in VISIT_ORDER}
     times: dict[str, list[float]] = {key: [] for key in VISIT_ORDER}
     env = {"BENCH_TRIVIAL_PAGES": json.dumps(spec)}
-    with streamlit_app("benchmarks/trivial_app.py", env) as url, browser_page() as page:
+    with server(path, "benchmarks/trivial_app.py", env) as (url, _), browser_page() as page:
         page.goto(f"{url}/start")
         page.wait_for_function(DONE, arg=["开始", ""], timeout=BROWSER_TIMEOUT_MS)
         for round_ in range(repeat + 1):
@@ -184,9 +143,9 @@ def main() -> None:
     load_start = bench_pages.load()
     path, _ = build_db(args.scale)
     uscc = profile_choice(path)[1]
-    with streamlit_app("dashboard.py", {"DASHBOARD_DB": str(path)}) as url:
+    with server(path) as (url, _):
         dashboard, counts = dashboard_times(url, uscc, enterprise_name(path, uscc), args.repeat)
-    trivial = trivial_times(counts, args.repeat)
+    trivial = trivial_times(path, counts, args.repeat)
 
     print(
         f"Python {platform.python_version()}, Streamlit {streamlit.__version__}, {os.cpu_count()} cores; "

@@ -411,14 +411,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+def server(path: Path, script: str = "dashboard.py", env: dict[str, str] | None = None
+           ) -> Iterator[tuple[str, subprocess.Popen]]:  # fmt: skip
+    """`streamlit run <script>` on the database `path` (and `env`), on a free port; its URL and process."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = tempfile.NamedTemporaryFile(prefix="bench-streamlit-", suffix=".log", delete=False)  # noqa: SIM115
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
          "--server.headless", "true", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(path)}, stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(path), **(env or {})}, stdout=log,
+        stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
         wait_healthy(url, log.name)
@@ -495,9 +498,18 @@ def visit_pages(page: Any, titles: dict[str, str], uscc: str, name: str) -> dict
 def session(
     url: str, titles: dict[str, str], uscc: str, name: str, ready: threading.Barrier
 ) -> dict[str, float]:
-    from playwright.sync_api import sync_playwright
-
     from tests.browser.helpers import login
+
+    with browser_page() as page:
+        login(page, f"{url}/enterprise", USER, DEMO_PASSWORD)  # its search box: no mart is cached yet
+        ready.wait()
+        return visit_pages(page, titles, uscc, name)
+
+
+@contextmanager
+def browser_page() -> Iterator[Any]:
+    """A page of a fresh headless Chromium profile, desktop-sized, in Chinese."""
+    from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
@@ -506,10 +518,8 @@ def session(
         )  # fmt: skip
         page = context.new_page()
         page.set_default_timeout(BROWSER_TIMEOUT_MS)
-        login(page, f"{url}/enterprise", USER, DEMO_PASSWORD)  # its search box: no mart is cached yet
-        ready.wait()
         try:
-            return visit_pages(page, titles, uscc, name)
+            yield page
         finally:
             context.close()
 

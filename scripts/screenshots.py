@@ -25,18 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from analytics import db  # noqa: E402
 from analytics.demo.load import DEMO_PASSWORD, load_demo  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the browser tests' own flags)
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [  # headless, and no network or background work of its own (as the browser tests: tests/conftest.py)
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 USER = "demo-leader"
 TIMEOUT = 120_000
 DESKTOP = {"width": 1500, "height": 1500}
@@ -107,7 +97,7 @@ def shoot(out: Path) -> None:
         base = f"http://127.0.0.1:{port}"
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 desktop = browser.new_page(viewport=DESKTOP, locale="zh-CN")
                 log_in(desktop, base)  # the leader's first page: the overview
                 desktop.screenshot(path=out / "overview.png")
