@@ -11,9 +11,9 @@
    most demands (at the other scales the replay asks for that scale's enterprise of the same rank).
    Every mart execution underneath is noted too, so a mart run twice with the same parameters shows.
 3. Replays each recorded set straight against each scale's database (no Streamlit, no cache; within one
-   run of a set the ranking and its drivers share the KPI table and case mix, as the page's cached readers
-   make them do): warm (one connection, the set repeated --repeat times: median and p95 of the set, the slowest call) and cold (a
-   fresh process per run, median of 3: the set's time, the database's opening and the process start apart).
+   run of a set the tiles, the ranking and its drivers share the KPI table and case mix, as the page's
+   cached readers make them do): warm (one connection, the set repeated --repeat times: median and p95 of
+   the set, the slowest call) and cold (a fresh process per run, median of 3: the set's time, the database's opening and the process start apart).
 4. Concurrency at the largest scale: `streamlit run dashboard.py` on that database, then 1 and --sessions
    Chromium sessions (a fresh server, so an empty cache, each time; the sessions share its cache, as users
    on the default filters do), each logging in as demo-leader on the profile page's search box, then
@@ -97,7 +97,8 @@ ENTRY_POINTS: tuple[tuple[str, str], ...] = (
 PER_RUN = frozenset({"secret", "principal_of", "data_version", "has_demo_data"})
 # Every binding of run_mart (the modules that import it by name): each mart execution, however reached.
 MART_BINDINGS: tuple[str, ...] = ("analytics.queries", "analytics.kpis", "analytics.ranking")
-# Called by the page with its cached readers (ui/briefing._marts), replayed with one Marts per set run.
+# Reached by the page through its cached readers (ui/briefing._marts): replayed through one Marts per set run.
+KPIS = "analytics.kpis:center_kpis"
 SHARED_MARTS = frozenset({"analytics.ranking:ranking", "analytics.ranking:drivers"})
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -328,15 +329,15 @@ def for_scale(calls: list[Call], old: str, new: str) -> list[Call]:
 
 
 def run_set(con: duckdb.DuckDBPyConnection, calls: list[Call]) -> list[float]:
-    """Seconds per call, in order. As on the page (whose readers are cached), the ranking and its drivers
-    read the KPI table and case mix through one `Marts` per run, so a mart the tiles ran is not run again."""
+    """Seconds per call, in order. As on the page (whose readers are cached), the tiles, the ranking and
+    its drivers read the KPI table and case mix through one `Marts` per run: no mart runs twice."""
     marts = Marts.of(con)
     times = []
     for call in calls:
         function = resolve(call.function)
         source = marts if call.function in SHARED_MARTS else con
         start = time.perf_counter()
-        if call.function == "analytics.kpis:center_kpis":
+        if call.function == KPIS:
             marts.kpis(*call.args)
         else:
             function(source, *call.args, **call.kwargs)
