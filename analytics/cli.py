@@ -131,11 +131,13 @@ def _positive_float(text: str) -> float:
     return value
 
 
-def _open(path: Path | None) -> duckdb.DuckDBPyConnection:
+def _open(path: Path | None, *, checkpoints: bool = True) -> duckdb.DuckDBPyConnection:
+    """The database of `--db` (else the default). `checkpoints=False` for the batch commands: their
+    commits stay in the write-ahead log, so killing them never damages the file (see db.connect)."""
     target = path or db.default_db_path()
     logs.configure(target)
     try:
-        return db.connect(target)
+        return db.connect(target, checkpoints=checkpoints)
     except ValueError as error:  # a setting of dashboard.toml that cannot be used (the message names it)
         raise UsageError(str(error)) from error
     except duckdb.IOException as error:
@@ -172,7 +174,7 @@ def _principal(con: duckdb.DuckDBPyConnection, username: str | None) -> Principa
 
 def _import(args: argparse.Namespace) -> int:
     """Each file is planned and committed on its own; a refused file leaves the others unaffected."""
-    con = _open(args.db)
+    con = _open(args.db, checkpoints=False)
     principal = _principal(con, args.user)
     if args.center:
         _known(con, "center", "centers", [args.center])
@@ -211,7 +213,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _undo(args: argparse.Namespace) -> int:
-    con = _open(args.db)
+    con = _open(args.db, checkpoints=False)
     try:
         undone = undo(con, args.batch_id, _principal(con, args.user))
     except Refused as refusal:

@@ -24,15 +24,29 @@ def default_db_path() -> Path:
     return Path(os.environ.get("DASHBOARD_DB") or DEFAULT_DB)
 
 
-def connect(path: Path | str, database: DatabaseSettings | None = None) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: Path | str, database: DatabaseSettings | None = None, *, checkpoints: bool = True
+) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the database at `path` with the memory limit and threads of `database`
-    (default: dashboard.toml's [database]) and bring its schema up to date."""
+    (default: dashboard.toml's [database]) and bring its schema up to date.
+
+    `checkpoints=False` is for a process that may be killed once its batch is committed: its commits
+    stay in the write-ahead log, which the next process to open the file replays and folds in when it
+    checkpoints. DuckDB's checkpoint rewrites the file's metadata block in place, and a SIGKILL in the
+    middle of that write tears a block the last good state still needs (the file no longer opens);
+    appending to the log is safe at any moment (a torn tail fails its checksum and is dropped on replay,
+    with the transaction it would have ended).
+    """
     database = database or load_settings().database
     config: dict[str, str | int] = {"memory_limit": database.memory_limit}
     if database.threads is not None:
         config["threads"] = database.threads
+    if not checkpoints:
+        config["checkpoint_threshold"] = "1000TB"  # no automatic checkpoint, at commit or after replay
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path), config=config)
+    if not checkpoints:
+        con.execute("PRAGMA disable_checkpoint_on_shutdown")
     migrate(con)
     return con
 

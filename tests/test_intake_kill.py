@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import signal
@@ -64,6 +65,40 @@ def state(db_path) -> tuple[int, list[tuple]]:
     batches = con.execute("SELECT dataset, inserted FROM import_batches WHERE NOT is_demo").fetchall()
     con.close()
     return visits, batches
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_an_import_and_its_undo_leave_the_file_to_the_next_opener(demo_db, tmp_path):
+    """What makes a kill harmless: the batch commands append to the write-ahead log and never rewrite
+    the file (a checkpoint rewrites its metadata block in place; a kill mid-write tears it)."""
+    con = db.connect(demo_db)
+    csv_path = tmp_path / "visits.csv"
+    big_visits_file(csv_path, con)
+    (before,) = con.execute("SELECT count(*) FROM visits").fetchone()
+    con.close()
+    untouched = digest(demo_db)
+    wal = demo_db.with_name(demo_db.name + ".wal")
+
+    assert start(demo_db, csv_path).wait(300) == 0
+    assert digest(demo_db) == untouched and wal.stat().st_size > 0
+    reader = db.connect(demo_db, checkpoints=False)  # replays the log: the batch is there
+    ((batch_id, inserted),) = reader.execute(
+        "SELECT batch_id, inserted FROM import_batches WHERE NOT is_demo"
+    ).fetchall()
+    reader.close()
+    assert inserted == ROWS and digest(demo_db) == untouched
+    undo = subprocess.run(
+        [sys.executable, "-m", "analytics", "undo", "--db", str(demo_db), str(batch_id)],
+        capture_output=True,
+    )
+    assert undo.returncode == 0, undo.stderr.decode()
+    assert digest(demo_db) == untouched
+
+    assert state(demo_db)[0] == before  # an ordinary opener folds the log in at its close
+    assert digest(demo_db) != untouched and not wal.exists()
 
 
 def test_killing_an_import_at_any_moment_leaves_all_or_nothing(demo_db, tmp_path):
