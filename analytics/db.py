@@ -6,16 +6,20 @@ One connection per process; callers take a `cursor()` per query or thread.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
 
+from analytics import facts
 from analytics.settings import DatabaseSettings, load_settings
 from analytics.workdays import calendar_frame
 
 PACKAGE_DIR = Path(__file__).parent
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
 VIEWS_DIR = PACKAGE_DIR / "sql" / "views"
+CLEAN_VIEWS = VIEWS_DIR / "10_clean.sql"  # the facts are built from these
+SCOPE_VIEWS = VIEWS_DIR / "20_scope.sql"  # the macros the marts select through, over the facts
 DEFAULT_DB = PACKAGE_DIR.parent / "data" / "shishan.duckdb"
 
 
@@ -43,6 +47,8 @@ def connect(
         config["threads"] = database.threads
     if not checkpoints:
         config["checkpoint_threshold"] = "1000TB"  # no automatic checkpoint, at commit or after replay
+        config["auto_checkpoint_skip_wal_threshold"] = 2**62  # a large commit still goes to the log
+        config["enable_optimistic_write"] = "false"  # large appends (a fact rebuild) are not written ahead
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path), config=config)
     if not checkpoints:
@@ -54,8 +60,9 @@ def connect(
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply pending migrations in order, each in its own transaction; return the names applied.
 
-    Idempotent: a migration is recorded in schema_migrations once applied. Views and the working-day
-    calendar are derived objects and are (re)created afterwards.
+    Idempotent: a migration is recorded in schema_migrations once applied. The working-day calendar,
+    the clean views, the fact tables (only when missing or stale: analytics.facts) and the scope macros
+    are derived objects and are (re)created afterwards, in that order.
     """
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations "
@@ -75,21 +82,24 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute("ROLLBACK")
             raise
         applied.append(path.stem)
-    _load_calendar(con)
-    for path in sorted(VIEWS_DIR.glob("*.sql")):
-        con.execute(path.read_text(encoding="utf-8"))
+    calendar_changed = _load_calendar(con)
+    con.execute(CLEAN_VIEWS.read_text(encoding="utf-8"))
+    facts.ensure(con, force=calendar_changed)
+    con.execute(SCOPE_VIEWS.read_text(encoding="utf-8"))
     return applied
 
 
-def _load_calendar(con: duckdb.DuckDBPyConnection) -> None:
+def _load_calendar(con: duckdb.DuckDBPyConnection) -> bool:
+    """Load the working-day calendar when it differs in length from the stored one; True if loaded."""
     frame = calendar_frame()
     (count,) = con.execute("SELECT count(*) FROM calendar_days").fetchone()
     if count == len(frame):
-        return
+        return False
     con.execute("BEGIN")
     con.execute("DELETE FROM calendar_days")
     con.execute("INSERT INTO calendar_days SELECT * FROM frame")
     con.execute("COMMIT")
+    return True
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -99,9 +109,12 @@ def data_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(value)
 
 
-def bump_data_version(con: duckdb.DuckDBPyConnection) -> None:
-    """Call inside the transaction of every write."""
+def bump_data_version(con: duckdb.DuckDBPyConnection, changed: Iterable[str] | None = None) -> None:
+    """Call inside the transaction of every write, naming the tables it `changed` (None: any): the facts
+    built from them are rebuilt in that transaction, so no reader sees them stale."""
     con.execute("UPDATE meta SET value = (value::BIGINT + 1)::VARCHAR WHERE key = 'data_version'")
+    facts.refresh(con, changed)
+    facts.stamp(con)
 
 
 def is_empty(con: duckdb.DuckDBPyConnection) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics.db import connect
+from analytics.db import bump_data_version, connect
 from analytics.metrics import KEYS
 
 # The data tables, parents first. Only these are ever cleared or written by the helpers below.
@@ -104,7 +104,8 @@ def read_fixture(folder: Path) -> dict[str, pd.DataFrame]:
 
 
 def load_tables(con: duckdb.DuckDBPyConnection, tables: Mapping[str, pd.DataFrame]) -> None:
-    """Replace the contents of every data table by `tables` (DELETE then INSERT ... BY NAME), in one go."""
+    """Replace the contents of every data table by `tables` (DELETE then INSERT ... BY NAME), in one go,
+    as a write: the data version is bumped and the fact tables are rebuilt."""
     con.execute("BEGIN")
     try:
         for table in reversed(DATA_TABLES):
@@ -118,6 +119,7 @@ def load_tables(con: duckdb.DuckDBPyConnection, tables: Mapping[str, pd.DataFram
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _frame")
             finally:
                 con.unregister("_frame")
+        bump_data_version(con)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

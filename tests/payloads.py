@@ -62,6 +62,7 @@ def plant(path: Path, host: str) -> dict[str, str]:
         "SELECT uscc FROM enterprises JOIN tickets USING (uscc) JOIN output_monthly USING (uscc) "
         "GROUP BY uscc ORDER BY count(*) DESC, uscc LIMIT 1"
     ).fetchone()
+    db.bump_data_version(con)
     con.execute("COMMIT")
     con.close()
     return {"center": center, "park": park, "venue": venue, "uscc": uscc}
@@ -85,6 +86,7 @@ def plant_formulas(path: Path) -> str:
     (uscc,) = con.execute(
         "SELECT uscc FROM enterprises JOIN tickets USING (uscc) GROUP BY uscc ORDER BY count(*) DESC LIMIT 1"
     ).fetchone()
+    db.bump_data_version(con)
     con.execute("COMMIT")
     con.close()
     return uscc

@@ -154,7 +154,7 @@ def commit(
                 "UPDATE import_batches SET inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE batch_id = ?",
                 [counts.inserted, counts.updated, counts.unchanged, info.rejected, batch_id],
             )
-            bump_data_version(cur)
+            bump_data_version(cur, _tables_written(dataset) if not rows.empty else ())
             if on_commit:
                 on_commit(cur, batch_id, counts)
             cur.execute("COMMIT")
@@ -162,6 +162,12 @@ def commit(
             cur.execute("ROLLBACK")
             raise
     return batch_id, counts
+
+
+def _tables_written(dataset: Dataset) -> set[str]:
+    """The tables `_write_rows` may change for `dataset`."""
+    extra = {"parks": {"centers"}, "visits": {"service_staff"}}.get(dataset.name, set())
+    return {dataset.table, *extra}
 
 
 def _write_rows(
@@ -295,7 +301,7 @@ def undo(
                 "UPDATE import_batches SET undone_at = current_localtimestamp() WHERE batch_id = ?",
                 [batch_id],
             )
-            bump_data_version(cur)
+            bump_data_version(cur, {*undone.removed, *undone.restored})
             if on_commit:
                 on_commit(cur, undone)
             cur.execute("COMMIT")

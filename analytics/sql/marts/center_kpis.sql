@@ -27,11 +27,10 @@ enterprise_facts AS (
 
 -- One row per enterprise visited in the period, so enterprises visited is a plain count.
 period_visits AS (
-    SELECT s.center, count(*) AS visits
-    FROM visits AS v
-    JOIN scope AS s USING (uscc)
-    WHERE v.visit_date BETWEEN $date_from AND $date_to
-    GROUP BY s.center, v.uscc
+    SELECT center, count(*) AS visits
+    FROM visits_in_scope($centers, $parks, $types)
+    WHERE visit_date BETWEEN $date_from AND $date_to
+    GROUP BY center, uscc
 ),
 
 visit_facts AS (
@@ -46,12 +45,10 @@ visit_facts AS (
 
 -- The cohort: tickets received in the period, not withdrawn.
 cohort AS (
-    SELECT t.*, s.center, t.closed_date <= $date_to AS is_closed
-    FROM clean_tickets AS t
-    JOIN scope AS s USING (uscc)
-    WHERE t.received_date BETWEEN $date_from AND $date_to
-      AND NOT t.is_cancelled
-      AND (len($categories) = 0 OR list_contains($categories, t.category))
+    SELECT *, closed_date <= $date_to AS is_closed
+    FROM tickets_in_scope($centers, $parks, $types, $categories)
+    WHERE received_date BETWEEN $date_from AND $date_to
+      AND NOT is_cancelled
 ),
 
 cohort_facts AS (
@@ -72,40 +69,35 @@ cohort_facts AS (
 -- Open at the end of the period, whenever received.
 open_facts AS (
     SELECT
-        grouping(s.center) = 1 AS is_total,
-        s.center,
+        grouping(center) = 1 AS is_total,
+        center,
         count(*) AS open_tickets,
         count(*) FILTER (
-            WHERE overdue_at(t.received_date, t.closed_date, t.is_cancelled, t.due_date, $date_to)
+            WHERE overdue_at(received_date, closed_date, is_cancelled, due_date, $date_to)
         ) AS overdue_tickets
-    FROM clean_tickets AS t
-    JOIN scope AS s USING (uscc)
-    WHERE open_at(t.received_date, t.closed_date, t.is_cancelled, $date_to)
-      AND (len($categories) = 0 OR list_contains($categories, t.category))
-    GROUP BY GROUPING SETS ((s.center), ())
+    FROM tickets_in_scope($centers, $parks, $types, $categories)
+    WHERE open_at(received_date, closed_date, is_cancelled, $date_to)
+    GROUP BY GROUPING SETS ((center), ())
 ),
 
 -- Output of the period and of the same months a year earlier; only the months either can use are read.
 output_facts AS (
     SELECT
-        grouping(s.center) = 1 AS is_total,
-        s.center,
+        grouping(o.center) = 1 AS is_total,
+        o.center,
         sum(o.output_wan) FILTER (WHERE o.period BETWEEN $date_from AND $date_to) AS output_value,
         sum(o.output_wan) FILTER (WHERE o.period BETWEEN p.first_day AND p.last_day) AS output_value_prev_year
-    FROM output_monthly AS o
-    JOIN scope AS s USING (uscc)
+    FROM output_in_scope($centers, $parks, $types) AS o
     CROSS JOIN year_earlier($date_from, $date_to) AS p
-    WHERE o.period BETWEEN $date_from::DATE - INTERVAL 13 MONTH AND $date_to
-    GROUP BY GROUPING SETS ((s.center), ())
+    WHERE o.period BETWEEN ($date_from::DATE - INTERVAL 13 MONTH)::DATE AND $date_to
+    GROUP BY GROUPING SETS ((o.center), ())
 ),
 
 -- Each enterprise's latest snapshot as of the end of the period.
 latest_snapshots AS (
-    SELECT v.*, s.center
-    FROM vaccination_snapshots AS v
-    JOIN scope AS s USING (uscc)
-    WHERE v.as_of <= $date_to
-    QUALIFY row_number() OVER (PARTITION BY v.uscc ORDER BY v.as_of DESC) = 1
+    SELECT *
+    FROM vaccinations_in_scope($centers, $parks, $types)
+    WHERE as_of <= $date_to AND (next_as_of IS NULL OR next_as_of > $date_to)
 ),
 
 vaccination_facts AS (

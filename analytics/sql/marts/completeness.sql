@@ -2,10 +2,6 @@
 -- when they were last uploaded. Months without rows are present with rows = 0, so gaps show.
 -- Parameters: $date_from, $date_to, $centers, $parks (enterprise types do not apply here).
 WITH
-scope AS (
-    SELECT uscc, center FROM enterprises_in_scope($centers, $parks, [])
-),
-
 months AS (
     SELECT unnest(generate_series(date_trunc('month', $date_from::DATE), $date_to::DATE, INTERVAL 1 MONTH))::DATE AS month
 ),
@@ -24,23 +20,23 @@ spine AS (
 
 -- Only the rows dated within the months of the period are read (a month counts when it starts by the end).
 dated_rows AS (
-    SELECT 'visits' AS dataset, s.center, date_trunc('month', v.visit_date)::DATE AS month, v.batch_id
-    FROM visits AS v JOIN scope AS s USING (uscc)
+    SELECT 'visits' AS dataset, v.center, date_trunc('month', v.visit_date)::DATE AS month, v.batch_id
+    FROM visits_in_scope($centers, $parks, []) AS v
     WHERE v.visit_date >= date_trunc('month', $date_from::DATE)
       AND v.visit_date < (date_trunc('month', $date_to::DATE) + INTERVAL 1 MONTH)::DATE
     UNION ALL
-    SELECT 'tickets', s.center, date_trunc('month', t.received_date)::DATE, t.batch_id
-    FROM tickets AS t JOIN scope AS s USING (uscc)
+    SELECT 'tickets', t.center, date_trunc('month', t.received_date)::DATE, t.batch_id
+    FROM tickets_in_scope($centers, $parks, [], []) AS t
     WHERE t.received_date >= date_trunc('month', $date_from::DATE)
       AND t.received_date < (date_trunc('month', $date_to::DATE) + INTERVAL 1 MONTH)::DATE
     UNION ALL
-    SELECT 'output', s.center, o.period, o.batch_id
-    FROM output_monthly AS o JOIN scope AS s USING (uscc)
+    SELECT 'output', o.center, o.period, o.batch_id
+    FROM output_in_scope($centers, $parks, []) AS o
     WHERE o.period >= date_trunc('month', $date_from::DATE)
       AND o.period < (date_trunc('month', $date_to::DATE) + INTERVAL 1 MONTH)::DATE
     UNION ALL
-    SELECT 'vaccinations', s.center, date_trunc('month', v.as_of)::DATE, v.batch_id
-    FROM vaccination_snapshots AS v JOIN scope AS s USING (uscc)
+    SELECT 'vaccinations', v.center, date_trunc('month', v.as_of)::DATE, v.batch_id
+    FROM vaccinations_in_scope($centers, $parks, []) AS v
     WHERE v.as_of >= date_trunc('month', $date_from::DATE)
       AND v.as_of < (date_trunc('month', $date_to::DATE) + INTERVAL 1 MONTH)::DATE
     UNION ALL

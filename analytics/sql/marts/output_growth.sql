@@ -9,14 +9,14 @@ scope AS (
 
 now AS (
     SELECT o.uscc, o.period, o.output_wan
-    FROM output_monthly AS o
+    FROM output_in_scope($centers, $parks, $types) AS o
     WHERE o.period BETWEEN $date_from AND $date_to
 ),
 
 -- (the months compared with one range, not by month arithmetic on every row)
 before AS (
     SELECT o.uscc, (o.period + INTERVAL 12 MONTH)::DATE AS period, o.output_wan
-    FROM output_monthly AS o
+    FROM output_in_scope($centers, $parks, $types) AS o
     JOIN year_earlier($date_from, $date_to) AS y ON o.period BETWEEN y.first_day AND y.last_day
 ),
 

@@ -1,19 +1,16 @@
 -- Monthly output (万元) per center for the months of the period, with the same month a year earlier.
 -- Months are those whose first day lies in the period (docs/metrics.md output_value).
 WITH
-scope AS (
-    SELECT uscc, center FROM enterprises_in_scope($centers, $parks, $types)
-),
-
 months AS (
     SELECT unnest(generate_series(date_trunc('month', $date_from::DATE) + INTERVAL (CASE WHEN day($date_from::DATE) = 1 THEN 0 ELSE 1 END) MONTH,
                                   $date_to::DATE, INTERVAL 1 MONTH))::DATE AS month
 ),
 
+-- Only the months shown and those a year before them are read.
 reported AS (
-    SELECT s.center, o.period, sum(o.output_wan) AS output
-    FROM output_monthly AS o
-    JOIN scope AS s USING (uscc)
+    SELECT center, period, sum(output_wan) AS output
+    FROM output_in_scope($centers, $parks, $types)
+    WHERE period BETWEEN (date_trunc('month', $date_from::DATE) - INTERVAL 12 MONTH)::DATE AND $date_to
     GROUP BY ALL
 )
 

@@ -8,26 +8,18 @@
 -- Tickets of one enterprise, category and day are in no order: whichever comes first, the same number of
 -- them are repeats, and they count for the same center.
 WITH
--- enterprise_id: a small integer key for the per-enterprise order below (cheaper to sort than uscc).
-scope AS (
-    SELECT uscc, center, row_number() OVER () AS enterprise_id
-    FROM enterprises_in_scope($centers, $parks, $types)
-),
-
 tickets AS (
-    SELECT t.received_date, t.category, t.response_days, t.escalated, s.center, s.enterprise_id
-    FROM clean_tickets AS t
-    JOIN scope AS s USING (uscc)
-    WHERE NOT t.is_cancelled
-      AND (len($categories) = 0 OR list_contains($categories, t.category))
-      AND t.received_date BETWEEN $date_from::DATE - 30 AND $date_to
+    SELECT received_date, category, response_days, escalated, center, uscc
+    FROM tickets_in_scope($centers, $parks, $types, $categories)
+    WHERE NOT is_cancelled
+      AND received_date BETWEEN $date_from::DATE - 30 AND $date_to
 ),
 
 with_previous AS (
     SELECT
         *,
         received_date - lag(received_date) OVER (
-            PARTITION BY enterprise_id, category ORDER BY received_date
+            PARTITION BY uscc, category ORDER BY received_date
         ) AS days_since_previous
     FROM tickets
 ),

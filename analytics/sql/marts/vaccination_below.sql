@@ -1,24 +1,12 @@
 -- Enterprises whose first-dose coverage in their latest return as of the end of the period is below
 -- $threshold (a share), lowest first.
--- The latest return is found by date per enterprise (a hash aggregate, no ordering of every snapshot).
+-- The latest return is the one in force at the end of the period (next_as_of: sql/facts).
 WITH
-scope AS (
-    SELECT uscc, name, center, park
-    FROM enterprises_in_scope($centers, $parks, $types)
-),
-
-latest_dates AS (
-    SELECT uscc, max(as_of) AS as_of
-    FROM vaccination_snapshots
-    WHERE as_of <= $date_to
-    GROUP BY uscc
-),
-
 latest AS (
-    SELECT s.uscc, s.name, s.center, s.park, v.as_of, v.staff_total, v.dose1, v.full_course
-    FROM latest_dates AS d
-    JOIN vaccination_snapshots AS v USING (uscc, as_of)
-    JOIN scope AS s USING (uscc)
+    SELECT v.uscc, e.name, v.center, v.park, v.as_of, v.staff_total, v.dose1, v.full_course
+    FROM vaccinations_in_scope($centers, $parks, $types) AS v
+    JOIN enterprises AS e USING (uscc)
+    WHERE v.as_of <= $date_to AND (v.next_as_of IS NULL OR v.next_as_of > $date_to)
 )
 
 SELECT

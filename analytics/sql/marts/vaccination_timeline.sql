@@ -2,19 +2,13 @@
 -- end of the period (the history before it gives the context), each enterprise counts with its latest
 -- snapshot as of that date (docs/metrics.md vaccination_*).
 -- Computed from changes: each snapshot replaces its enterprise's previous one, so the sums as of a date
--- are running sums of those changes (integers: exact); the dates × enterprises are never formed.
+-- are running sums of those changes (integers: exact); the dates × enterprises are never formed. Each
+-- snapshot carries its previous one (`previous`, sql/facts/fact_vaccinations.sql).
 WITH
--- enterprise_id: a small integer key for the per-enterprise order below (cheaper to sort than uscc).
-scope AS (
-    SELECT uscc, center, row_number() OVER () AS enterprise_id
-    FROM enterprises_in_scope($centers, $parks, $types)
-),
-
 snapshots AS (
-    SELECT s.enterprise_id, v.as_of, v.staff_total, v.dose1, v.full_course, v.booster, s.center
-    FROM vaccination_snapshots AS v
-    JOIN scope AS s USING (uscc)
-    WHERE v.as_of <= $date_to
+    SELECT as_of, staff_total, dose1, full_course, booster, previous AS p, center
+    FROM vaccinations_in_scope($centers, $parks, $types)
+    WHERE as_of <= $date_to
 ),
 
 dates AS (
@@ -35,13 +29,7 @@ changes AS (
         (full_course IS NOT NULL)::INTEGER - (p.full_course IS NOT NULL)::INTEGER AS full_course_reported,
         coalesce(booster, 0) - coalesce(p.booster, 0) AS booster,
         (booster IS NOT NULL)::INTEGER - (p.booster IS NOT NULL)::INTEGER AS booster_reported
-    FROM (
-        SELECT
-            *,
-            lag({'staff_total': staff_total, 'dose1': dose1, 'full_course': full_course, 'booster': booster})
-                OVER (PARTITION BY enterprise_id ORDER BY as_of) AS p
-        FROM snapshots
-    )
+    FROM snapshots
 ),
 
 daily_changes AS (

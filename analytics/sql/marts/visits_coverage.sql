@@ -9,11 +9,10 @@ scope AS (
 ),
 
 -- Only the visits any count can use: from the start of the period or of the 90 days, to its end.
-visits_in_scope AS (
-    SELECT v.uscc, v.visit_date, v.staff, s.center
-    FROM visits AS v
-    JOIN scope AS s USING (uscc)
-    WHERE v.visit_date BETWEEN least($date_from::DATE, $date_to::DATE - 89) AND $date_to
+recent_visits AS (
+    SELECT uscc, visit_date, staff, center
+    FROM visits_in_scope($centers, $parks, $types)
+    WHERE visit_date BETWEEN least($date_from::DATE, $date_to::DATE - 89) AND $date_to
 ),
 
 raised AS (
@@ -39,7 +38,7 @@ visited AS (
         bool_or(v.visit_date >= $date_from) AS in_period,
         bool_or(v.visit_date > $date_to::DATE - 30) AS in_30,
         bool_or(v.visit_date > $date_to::DATE - 90) AS in_90
-    FROM visits_in_scope AS v
+    FROM recent_visits AS v
     LEFT JOIN raised AS r USING (uscc, visit_date)
     GROUP BY v.uscc, v.center
 ),
@@ -59,7 +58,7 @@ visit_facts AS (
 
 -- Service workers with a visit in the period, once per center.
 period_workers AS (
-    SELECT DISTINCT center, staff FROM visits_in_scope WHERE visit_date >= $date_from
+    SELECT DISTINCT center, staff FROM recent_visits WHERE visit_date >= $date_from
 ),
 
 worker_facts AS (

@@ -1,6 +1,14 @@
 -- Clean layer: raw tables joined to their park and center, with derived fields every mart uses.
 -- Recreated at every start-up (they hold no data).
 
+-- Enterprise types as bits (the type filter's values), so "any of the chosen types" is one integer AND
+-- per row: type_bits(chosen) & type_mask <> 0.
+CREATE OR REPLACE MACRO type_bits(types) AS
+    list_contains(types, 'above_scale')::INTEGER
+    + list_contains(types, 'high_tech')::INTEGER * 2
+    + list_contains(types, 'listed')::INTEGER * 4
+    + list_contains(types, 'eagle')::INTEGER * 8;
+
 CREATE OR REPLACE VIEW clean_enterprises AS
 SELECT
     e.uscc,
@@ -13,15 +21,12 @@ SELECT
     e.is_listed,
     e.is_eagle,
     e.employees,
-    list_filter(
-        [
-            CASE WHEN e.is_above_scale THEN 'above_scale' END,
-            CASE WHEN e.is_high_tech THEN 'high_tech' END,
-            CASE WHEN e.is_listed THEN 'listed' END,
-            CASE WHEN e.is_eagle THEN 'eagle' END
-        ],
-        lambda flag: flag IS NOT NULL
-    ) AS type_flags
+    type_bits([
+        CASE WHEN e.is_above_scale THEN 'above_scale' END,
+        CASE WHEN e.is_high_tech THEN 'high_tech' END,
+        CASE WHEN e.is_listed THEN 'listed' END,
+        CASE WHEN e.is_eagle THEN 'eagle' END
+    ]) AS type_mask
 FROM enterprises AS e
 JOIN parks AS p ON p.park = e.park;
 

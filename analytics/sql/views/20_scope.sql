@@ -1,13 +1,18 @@
 -- Scope: what the global filters select (docs/metrics.md "Scope"). Filter values arrive as bound list
--- parameters; an empty list means "no restriction".
+-- parameters; an empty list means "no restriction". Created after the fact tables (analytics/facts.py),
+-- which carry each row's park, center and type mask, so a ledger is scoped by a filter on its own rows.
+
+-- A row is in scope through its enterprise's center and park and its type mask (any of the chosen types).
+CREATE OR REPLACE MACRO in_scope(center, park, type_mask, centers, parks, types) AS
+    (len(centers) = 0 OR list_contains(centers, center))
+    AND (len(parks) = 0 OR list_contains(parks, park))
+    AND (len(types) = 0 OR type_mask & type_bits(types) <> 0);
 
 -- Enterprises through their park (and their type flags: any of the chosen types).
 CREATE OR REPLACE MACRO enterprises_in_scope(centers, parks, types) AS TABLE
 SELECT *
 FROM clean_enterprises
-WHERE (len(centers) = 0 OR list_contains(centers, center))
-  AND (len(parks) = 0 OR list_contains(parks, park))
-  AND (len(types) = 0 OR list_has_any(types, type_flags));
+WHERE in_scope(center, park, type_mask, centers, parks, types);
 
 -- Activities by their own center; with a park filter, only those recorded with one of the parks.
 CREATE OR REPLACE MACRO activities_in_scope(centers, parks) AS TABLE
@@ -26,7 +31,20 @@ WHERE (len(centers) = 0 OR list_contains(centers, c.center))
 -- Tickets of the enterprises in scope, with their enterprise's name, park and center; `categories`
 -- narrows to ticket categories (the demand page's drill-down), empty = all.
 CREATE OR REPLACE MACRO tickets_in_scope(centers, parks, types, categories) AS TABLE
-SELECT t.*, e.name AS enterprise, e.park, e.center
-FROM clean_tickets AS t
-JOIN enterprises_in_scope(centers, parks, types) AS e USING (uscc)
-WHERE len(categories) = 0 OR list_contains(categories, t.category);
+SELECT * EXCLUDE (type_mask)
+FROM fact_tickets
+WHERE in_scope(center, park, type_mask, centers, parks, types)
+  AND (len(categories) = 0 OR list_contains(categories, category));
+
+-- Visits, output months and vaccination snapshots of the enterprises in scope, each with its park and
+-- center (and, for snapshots, next_as_of: see sql/facts/fact_vaccinations.sql).
+CREATE OR REPLACE MACRO visits_in_scope(centers, parks, types) AS TABLE
+SELECT * EXCLUDE (type_mask) FROM fact_visits WHERE in_scope(center, park, type_mask, centers, parks, types);
+
+CREATE OR REPLACE MACRO output_in_scope(centers, parks, types) AS TABLE
+SELECT * EXCLUDE (type_mask) FROM fact_output WHERE in_scope(center, park, type_mask, centers, parks, types);
+
+CREATE OR REPLACE MACRO vaccinations_in_scope(centers, parks, types) AS TABLE
+SELECT * EXCLUDE (type_mask)
+FROM fact_vaccinations
+WHERE in_scope(center, park, type_mask, centers, parks, types);
