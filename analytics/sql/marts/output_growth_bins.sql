@@ -2,20 +2,22 @@
 -- (the last bin holds everything above). Enterprises without a comparable month are not in a bin.
 WITH
 now AS (
-    SELECT uscc, period, output_wan FROM output_monthly WHERE period BETWEEN $date_from AND $date_to
+    SELECT uscc, period, output_wan
+    FROM output_in_scope($centers, $parks, $types)
+    WHERE period BETWEEN $date_from AND $date_to
 ),
 
 before AS (
     SELECT uscc, (period + INTERVAL 12 MONTH)::DATE AS period, output_wan
-    FROM output_monthly
+    FROM output_in_scope($centers, $parks, $types)
     WHERE period + INTERVAL 12 MONTH BETWEEN $date_from AND $date_to
+      AND period BETWEEN ($date_from::DATE - INTERVAL 13 MONTH)::DATE AND $date_to  -- only these row groups are read
 ),
 
 growth AS (
     SELECT now.uscc, sum(now.output_wan) / nullif(sum(before.output_wan), 0) - 1 AS yoy
     FROM now
     JOIN before USING (uscc, period)
-    JOIN enterprises_in_scope($centers, $parks, $types) AS e USING (uscc)
     GROUP BY now.uscc
 ),
 
