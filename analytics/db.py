@@ -51,6 +51,7 @@ def connect(
         config["enable_optimistic_write"] = "false"  # large appends (a fact rebuild) are not written ahead
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path), config=config)
+    con.execute("SET enable_progress_bar = false")  # a long fact rebuild would draw one on the CLI's terminal
     if not checkpoints:
         con.execute("PRAGMA disable_checkpoint_on_shutdown")
     migrate(con)

@@ -78,6 +78,7 @@ def test_upload_confirm_overview_and_error_report(fresh_server, demo_db_template
     expect(page.get_by_text("办结日期早于受理日期")).to_be_attached()
     page.get_by_role("button", name="确认导入").click()
     expect(page.get_by_text("已导入，批次")).to_be_visible(timeout=60_000)
+    wait_idle(page)  # a click while the run that imported is still drawing can land on a button it replaces
 
     with page.expect_download() as download:
         page.get_by_role("button", name="下载错误报告（Excel）").click()

@@ -1,5 +1,9 @@
--- Every month of output with its enterprise's park, center and type mask, in month order.
-SELECT o.*, e.park, e.center, e.type_mask
+-- Every month of output with its enterprise's park, center and type mask, and the same enterprise's output
+-- twelve months earlier (NULL when it did not report that month), in month order: like-for-like growth is
+-- then a sum over the period's rows, not a join of one year to the year before. (Reporting months are
+-- first days of months and an enterprise reports a month once, so the month a year earlier is one row.)
+SELECT o.*, b.output_wan AS output_year_earlier, e.park, e.center, e.type_mask
 FROM output_monthly AS o
 JOIN clean_enterprises AS e USING (uscc)
+LEFT JOIN output_monthly AS b ON b.uscc = o.uscc AND b.period = (o.period - INTERVAL 12 MONTH)::DATE
 ORDER BY o.period

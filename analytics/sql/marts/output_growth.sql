@@ -7,39 +7,30 @@ scope AS (
     SELECT uscc, center FROM enterprises_in_scope($centers, $parks, $types)
 ),
 
-now AS (
-    SELECT o.uscc, o.period, o.output_wan
+-- The rows of the period and of the same months a year earlier, read in one range.
+months AS (
+    SELECT
+        o.uscc,
+        o.period BETWEEN $date_from AND $date_to AS is_now,
+        o.period BETWEEN y.first_day AND y.last_day AS is_before,
+        o.output_wan,
+        o.output_year_earlier
     FROM output_in_scope($centers, $parks, $types) AS o
-    WHERE o.period BETWEEN $date_from AND $date_to
+    CROSS JOIN year_earlier($date_from, $date_to) AS y
+    WHERE o.period BETWEEN ($date_from::DATE - INTERVAL 13 MONTH)::DATE AND $date_to
 ),
 
--- (the months compared with one range, not by month arithmetic on every row)
-before AS (
-    SELECT o.uscc, (o.period + INTERVAL 12 MONTH)::DATE AS period, o.output_wan
-    FROM output_in_scope($centers, $parks, $types) AS o
-    JOIN year_earlier($date_from, $date_to) AS y ON o.period BETWEEN y.first_day AND y.last_day
-),
-
-matched AS (
-    SELECT now.uscc, now.output_wan AS output, before.output_wan AS output_prev_year
-    FROM now
-    JOIN before USING (uscc, period)
-),
-
-matched_by_enterprise AS (
-    SELECT uscc, sum(output) AS output, sum(output_prev_year) AS output_prev_year
-    FROM matched
-    GROUP BY uscc
-),
-
--- Whether each enterprise reported in the period and in the same months a year earlier.
-reporters AS (
-    SELECT uscc, bool_or(is_now) AS reports_now, bool_or(NOT is_now) AS reported_before
-    FROM (
-        SELECT uscc, true AS is_now FROM now
-        UNION ALL
-        SELECT uscc, false FROM before
-    )
+-- Per enterprise: whether it reported in the period and a year earlier, and its like-for-like sums over the
+-- period's months that it also reported a year earlier (fact_output carries that month's output).
+by_enterprise AS (
+    SELECT
+        uscc,
+        bool_or(is_now) AS reports_now,
+        bool_or(is_before) AS reported_before,
+        sum(output_wan) FILTER (WHERE is_now AND output_year_earlier IS NOT NULL) AS output,
+        sum(output_year_earlier) FILTER (WHERE is_now) AS output_prev_year
+    FROM months
+    WHERE is_now OR is_before
     GROUP BY uscc
 ),
 
@@ -49,11 +40,10 @@ per_enterprise AS (
         s.center,
         coalesce(r.reports_now, false) AS reports_now,
         coalesce(r.reported_before, false) AS reported_before,
-        m.output,
-        m.output_prev_year
+        r.output,
+        r.output_prev_year
     FROM scope AS s
-    LEFT JOIN reporters AS r USING (uscc)
-    LEFT JOIN matched_by_enterprise AS m USING (uscc)
+    LEFT JOIN by_enterprise AS r USING (uscc)
 )
 
 SELECT

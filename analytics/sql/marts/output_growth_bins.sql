@@ -1,24 +1,12 @@
 -- Distribution of per-enterprise like-for-like growth: enterprises per 10-point bin from −100% to +200%
 -- (the last bin holds everything above). Enterprises without a comparable month are not in a bin.
 WITH
-now AS (
-    SELECT uscc, period, output_wan
-    FROM output_in_scope($centers, $parks, $types)
-    WHERE period BETWEEN $date_from AND $date_to
-),
-
-before AS (
-    SELECT uscc, (period + INTERVAL 12 MONTH)::DATE AS period, output_wan
-    FROM output_in_scope($centers, $parks, $types)
-    WHERE period + INTERVAL 12 MONTH BETWEEN $date_from AND $date_to
-      AND period BETWEEN ($date_from::DATE - INTERVAL 13 MONTH)::DATE AND $date_to  -- only these row groups are read
-),
-
+-- Each enterprise's period months that it also reported a year earlier (fact_output carries that output).
 growth AS (
-    SELECT now.uscc, sum(now.output_wan) / nullif(sum(before.output_wan), 0) - 1 AS yoy
-    FROM now
-    JOIN before USING (uscc, period)
-    GROUP BY now.uscc
+    SELECT uscc, sum(output_wan) / nullif(sum(output_year_earlier), 0) - 1 AS yoy
+    FROM output_in_scope($centers, $parks, $types)
+    WHERE period BETWEEN $date_from AND $date_to AND output_year_earlier IS NOT NULL
+    GROUP BY uscc
 ),
 
 bins AS (
