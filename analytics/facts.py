@@ -39,14 +39,13 @@ def _definitions() -> str:
     return hashlib.sha256("\n".join(select(name) for name in SOURCES).encode()).hexdigest()[:16]
 
 
-def refresh(con: duckdb.DuckDBPyConnection, changed: Iterable[str] | None = None) -> list[str]:
-    """Rebuild the facts that read any of the `changed` tables (all when None); return their names.
-    Runs inside the caller's transaction, if any."""
+def refresh(con: duckdb.DuckDBPyConnection, changed: Iterable[str] | None = None) -> None:
+    """Rebuild the facts that read any of the `changed` tables (all when None), inside the caller's
+    transaction, if any."""
     changed = None if changed is None else set(changed)
-    rebuilt = [name for name, tables in SOURCES.items() if changed is None or changed & set(tables)]
-    for name in rebuilt:
-        con.execute(f"CREATE OR REPLACE TABLE {name} AS {select(name)}")
-    return rebuilt
+    for name, tables in SOURCES.items():
+        if changed is None or not changed.isdisjoint(tables):
+            con.execute(f"CREATE OR REPLACE TABLE {name} AS {select(name)}")
 
 
 def stamp(con: duckdb.DuckDBPyConnection) -> None:
