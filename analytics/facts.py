@@ -18,11 +18,12 @@ import duckdb
 FACTS_DIR = Path(__file__).parent / "sql" / "facts"
 _ENTERPRISE = ("enterprises", "parks")
 
-# fact table -> the tables its SELECT reads (through the clean views)
+# fact table -> the tables its SELECT reads (through the clean views or a fact listed before it), in build order
 SOURCES: dict[str, tuple[str, ...]] = {
     "fact_tickets": ("tickets", "calendar_days", *_ENTERPRISE),
-    "fact_visits": ("visits", *_ENTERPRISE),
+    "fact_visits": ("visits", "tickets", *_ENTERPRISE),  # tickets: raised_demand
     "fact_output": ("output_monthly", *_ENTERPRISE),
+    "fact_output_parks": ("output_monthly", *_ENTERPRISE),  # built from fact_output: after it
     "fact_vaccinations": ("vaccination_snapshots", *_ENTERPRISE),
 }
 

@@ -39,11 +39,22 @@ def run(con, name: str, dataset: str, *lines: str) -> int:
     return batch
 
 
+def ledger_facts(con) -> list[str]:
+    """The facts with a row per ledger row (a uscc column), not the sums over them."""
+    return [
+        name
+        for name in facts.SOURCES
+        if con.execute(
+            "SELECT count(*) FROM duckdb_columns() WHERE table_name = ? AND column_name = 'uscc'", [name]
+        ).fetchone()[0]
+    ]
+
+
 def placed(con, uscc: str) -> set[tuple[str, str, str]]:
-    """(fact, park, center) of every fact row of enterprise `uscc`."""
+    """(fact, park, center) of every ledger fact row of enterprise `uscc`."""
     return {
         row
-        for name in facts.SOURCES
+        for name in ledger_facts(con)
         for row in con.execute(
             f"SELECT DISTINCT '{name}', park, center FROM {name} WHERE uscc = ?", [uscc]
         ).fetchall()
@@ -76,6 +87,27 @@ def test_an_import_refreshes_its_facts_in_its_own_transaction(con):
     assert con.execute("SELECT count(*) FROM fact_tickets WHERE ticket_no = 'F-1'").fetchone() == (0,)
 
 
+def test_a_demand_raised_on_a_visit_day_marks_that_visit_and_undo_unmarks_it(con):
+    code, name, day = con.execute(
+        "SELECT v.uscc, e.name, v.visit_date FROM fact_visits AS v JOIN clean_enterprises AS e USING (uscc) "
+        "WHERE NOT v.raised_demand ORDER BY v.visit_date, v.uscc LIMIT 1"
+    ).fetchone()
+
+    def raised() -> list[bool]:
+        return [row[0] for row in con.execute(
+            "SELECT raised_demand FROM fact_visits WHERE uscc = ? AND visit_date = ?", [code, day]
+        ).fetchall()]  # fmt: skip
+
+    batch = run(
+        con, "t.csv", "tickets",
+        "工单号,受理日期,统一社会信用代码,企业名称,诉求类别,诉求内容",
+        f"F-2,{day.isoformat()},{code},{name},市政设施,走访中提出",
+    )  # fmt: skip
+    assert stale_rows(con) == {} and raised() and all(raised())  # no source recorded: raised on the visit
+    undo(con, batch, OPERATOR)
+    assert stale_rows(con) == {} and not any(raised())
+
+
 def test_moving_an_enterprise_to_another_center_moves_all_its_facts_and_undo_moves_them_back(con):
     code, name, home = con.execute(
         "SELECT e.uscc, e.name, e.center FROM clean_enterprises AS e "
@@ -87,11 +119,13 @@ def test_moving_an_enterprise_to_another_center_moves_all_its_facts_and_undo_mov
         "SELECT park, center FROM parks WHERE center <> ? ORDER BY park LIMIT 1", [home]
     ).fetchone()
     before = placed(con, code)
-    assert {(fact, center) for fact, _, center in before} == {(fact, home) for fact in facts.SOURCES}
+    ledgers = ledger_facts(con)
+    assert len(ledgers) == 4
+    assert {(fact, center) for fact, _, center in before} == {(fact, home) for fact in ledgers}
 
     batch = run(con, "e.csv", "enterprises", "统一社会信用代码,企业名称,所属园区", f"{code},{name},{park}")
     assert stale_rows(con) == {}
-    assert placed(con, code) == {(fact, park, center) for fact in facts.SOURCES}
+    assert placed(con, code) == {(fact, park, center) for fact in ledgers}
 
     undo(con, batch, OPERATOR)
     assert stale_rows(con) == {} and placed(con, code) == before

@@ -25,21 +25,15 @@ enterprise_facts AS (
     GROUP BY GROUPING SETS ((center), ())
 ),
 
--- One row per enterprise visited in the period, so enterprises visited is a plain count.
-period_visits AS (
-    SELECT center, count(*) AS visits
-    FROM visits_in_scope($centers, $parks, $types)
-    WHERE visit_date BETWEEN $date_from AND $date_to
-    GROUP BY center, uscc
-),
-
+-- An enterprise is counted once, at its first visit in the period (the one whose previous visit is not in it).
 visit_facts AS (
     SELECT
         grouping(center) = 1 AS is_total,
         center,
-        sum(visits)::BIGINT AS visits,
-        count(*) AS enterprises_visited
-    FROM period_visits
+        count(*) AS visits,
+        count(*) FILTER (WHERE previous_visit_date IS NULL OR previous_visit_date < $date_from) AS enterprises_visited
+    FROM visits_in_scope($centers, $parks, $types)
+    WHERE visit_date BETWEEN $date_from AND $date_to
     GROUP BY GROUPING SETS ((center), ())
 ),
 
@@ -57,13 +51,22 @@ cohort_facts AS (
         center,
         count(*) AS tickets_received,
         count(*) FILTER (WHERE is_closed) AS tickets_closed,
-        quantile_cont(resolution_days, 0.5) FILTER (WHERE is_closed) AS median_resolution_days,
-        quantile_cont(resolution_days, 0.9) FILTER (WHERE is_closed) AS p90_resolution_days,
+        histogram(resolution_days) FILTER (WHERE is_closed) AS resolution_histogram,
         count(*) FILTER (WHERE is_closed AND closed_date <= due_date) AS closed_on_time,
         count(*) FILTER (WHERE is_closed AND satisfaction IN ('满意', '基本满意')) AS closed_satisfied,
         count(satisfaction) FILTER (WHERE is_closed) AS closed_rated
     FROM cohort
     GROUP BY GROUPING SETS ((center), ())
+),
+
+-- Median and P90 resolution days, exact, from how many tickets took each number of days (sql/views/10_clean.sql).
+resolution_lists AS (
+    SELECT
+        is_total,
+        center,
+        hist_keys(resolution_histogram) AS keys,
+        hist_upto(resolution_histogram) AS upto
+    FROM cohort_facts
 ),
 
 -- Open at the end of the period, whenever received.
@@ -87,7 +90,7 @@ output_facts AS (
         o.center,
         sum(o.output_wan) FILTER (WHERE o.period BETWEEN $date_from AND $date_to) AS output_value,
         sum(o.output_wan) FILTER (WHERE o.period BETWEEN p.first_day AND p.last_day) AS output_value_prev_year
-    FROM output_in_scope($centers, $parks, $types) AS o
+    FROM output_parks_in_scope($centers, $parks, $types) AS o
     CROSS JOIN year_earlier($date_from, $date_to) AS p
     WHERE o.period BETWEEN ($date_from::DATE - INTERVAL 13 MONTH)::DATE AND $date_to
     GROUP BY GROUPING SETS ((o.center), ())
@@ -134,8 +137,8 @@ facts AS (
         coalesce(vf.enterprises_visited, 0) AS enterprises_visited,
         coalesce(cf.tickets_received, 0) AS tickets_received,
         coalesce(cf.tickets_closed, 0) AS tickets_closed,
-        cf.median_resolution_days,
-        cf.p90_resolution_days,
+        hist_interpolate(rl.keys, rl.upto, 0.5) AS median_resolution_days,
+        hist_interpolate(rl.keys, rl.upto, 0.9) AS p90_resolution_days,
         coalesce(cf.closed_on_time, 0) AS closed_on_time,
         coalesce(cf.closed_satisfied, 0) AS closed_satisfied,
         coalesce(cf.closed_rated, 0) AS closed_rated,
@@ -155,6 +158,8 @@ facts AS (
         ON vf.is_total = spine.is_total AND vf.center IS NOT DISTINCT FROM spine.center
     LEFT JOIN cohort_facts AS cf
         ON cf.is_total = spine.is_total AND cf.center IS NOT DISTINCT FROM spine.center
+    LEFT JOIN resolution_lists AS rl
+        ON rl.is_total = spine.is_total AND rl.center IS NOT DISTINCT FROM spine.center
     LEFT JOIN open_facts AS opf
         ON opf.is_total = spine.is_total AND opf.center IS NOT DISTINCT FROM spine.center
     LEFT JOIN output_facts AS outf

@@ -9,7 +9,7 @@ months AS (
 -- Only the months shown and those a year before them are read.
 reported AS (
     SELECT center, period, sum(output_wan) AS output
-    FROM output_in_scope($centers, $parks, $types)
+    FROM output_parks_in_scope($centers, $parks, $types)
     WHERE period BETWEEN (date_trunc('month', $date_from::DATE) - INTERVAL 12 MONTH)::DATE AND $date_to
     GROUP BY ALL
 )

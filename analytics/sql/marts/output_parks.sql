@@ -1,5 +1,5 @@
 -- Output per park over the period and the same months a year earlier (万元), with YoY growth.
--- Every park with an enterprise in scope is listed; the sums group the output facts on their own park,
+-- Every park with an enterprise in scope is listed; the sums add the per-park monthly sums (fact_output_parks),
 -- reading only the months either sum can use (the year-earlier ones are one range: year_earlier).
 WITH
 parks_in_scope AS (
@@ -12,7 +12,7 @@ sums AS (
         o.park,
         sum(o.output_wan) FILTER (WHERE o.period BETWEEN $date_from AND $date_to) AS output,
         sum(o.output_wan) FILTER (WHERE o.period BETWEEN y.first_day AND y.last_day) AS output_prev_year
-    FROM output_in_scope($centers, $parks, $types) AS o
+    FROM output_parks_in_scope($centers, $parks, $types) AS o
     CROSS JOIN year_earlier($date_from, $date_to) AS y
     WHERE o.period BETWEEN ($date_from::DATE - INTERVAL 13 MONTH)::DATE AND $date_to
     GROUP BY o.center, o.park

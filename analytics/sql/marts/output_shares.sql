@@ -1,11 +1,15 @@
 -- Share of the period's output from above-scale and from high-tech enterprises: a row per center in scope
 -- (output null when it reported none) and the total (center NULL). Shares are null only without output.
 WITH
+-- The per-park monthly sums (fact_output_parks), whose type mask carries the two flags (bits 1 and 2).
 period_output AS (
-    SELECT e.center, e.is_above_scale, e.is_high_tech, o.output_wan
-    FROM output_monthly AS o
-    JOIN enterprises_in_scope($centers, $parks, $types) AS e USING (uscc)
-    WHERE o.period BETWEEN $date_from AND $date_to
+    SELECT
+        center,
+        type_mask & type_bits(['above_scale']) <> 0 AS is_above_scale,
+        type_mask & type_bits(['high_tech']) <> 0 AS is_high_tech,
+        output_wan
+    FROM output_parks_in_scope($centers, $parks, $types)
+    WHERE period BETWEEN $date_from AND $date_to
 ),
 
 shares AS (

@@ -1,5 +1,6 @@
 -- Resolution time per center, for box plots: quartiles, Tukey whiskers, outlier count and a 95% interval
--- for the median, all computed here so no ticket row goes to the browser.
+-- for the median, all computed here so no ticket row goes to the browser, from each center's histogram of
+-- days (how many tickets took each whole number of days): exact, without sorting the tickets.
 -- The cohort is docs/metrics.md's: received in the period, not withdrawn, closed by the end of the period.
 -- Parameters: the scope ($date_from, $date_to, $centers, $parks, $types, $categories) and $unit:
 -- 'days' (calendar days) or 'workdays' (working days, mainland China calendar).
@@ -15,14 +16,12 @@ closed AS (
       AND closed_date <= $date_to
 ),
 
-quartiles AS (
+-- Each center's distribution of days: how many tickets took each whole number of days (sql/views/10_clean.sql).
+distributions AS (
     SELECT
         center,
         count(*) AS n,
-        quantile_cont(days, 0.25) AS q1,
-        quantile_cont(days, 0.5) AS median,
-        quantile_cont(days, 0.75) AS q3,
-        quantile_cont(days, 0.9) AS p90,
+        histogram(days) AS h,
         avg(days) AS mean,
         max(days) AS maximum,
         count(*) FILTER (WHERE NOT workdays_official) AS outside_calendar
@@ -30,36 +29,56 @@ quartiles AS (
     GROUP BY center
 ),
 
+with_lists AS (
+    SELECT *, hist_keys(h) AS keys, hist_upto(h) AS upto FROM distributions
+),
+
+quartiles AS (
+    SELECT
+        *,
+        hist_interpolate(keys, upto, 0.25) AS q1,
+        hist_interpolate(keys, upto, 0.5) AS median,
+        hist_interpolate(keys, upto, 0.75) AS q3,
+        hist_interpolate(keys, upto, 0.9) AS p90
+    FROM with_lists
+),
+
+-- The distinct numbers of days with their counts, against the center's quartiles.
+values_seen AS (
+    SELECT center, q1, q3, unnest(map_keys(h)) AS days, unnest(map_values(h)) AS tickets
+    FROM quartiles
+),
+
 whiskers AS (
     SELECT
-        c.center,
-        min(c.days) FILTER (WHERE c.days >= q.q1 - 1.5 * (q.q3 - q.q1)) AS lower_whisker,
-        max(c.days) FILTER (WHERE c.days <= q.q3 + 1.5 * (q.q3 - q.q1)) AS upper_whisker,
-        count(*) FILTER (
-            WHERE c.days < q.q1 - 1.5 * (q.q3 - q.q1) OR c.days > q.q3 + 1.5 * (q.q3 - q.q1)
-        ) AS outliers
-    FROM closed AS c
-    JOIN quartiles AS q USING (center)
-    GROUP BY c.center
+        center,
+        min(days) FILTER (WHERE days >= q1 - 1.5 * (q3 - q1)) AS lower_whisker,
+        max(days) FILTER (WHERE days <= q3 + 1.5 * (q3 - q1)) AS upper_whisker,
+        coalesce(sum(tickets) FILTER (WHERE days < q1 - 1.5 * (q3 - q1) OR days > q3 + 1.5 * (q3 - q1)), 0)::BIGINT
+            AS outliers
+    FROM values_seen
+    GROUP BY center
 ),
 
-ranked AS (
+-- Distribution-free 95% interval for the median: the order statistics at n/2 − 0.98·√n and 1 + n/2 + 0.98·√n
+-- (positions among the n closed tickets, those without a number of days last).
+positions AS (
     SELECT
         center,
-        days,
-        row_number() OVER (PARTITION BY center ORDER BY days) AS position,
-        count(*) OVER (PARTITION BY center) AS n
-    FROM closed
+        keys,
+        upto,
+        upto[-1] AS valued,
+        greatest(1, floor(n / 2.0 - 0.98 * sqrt(n))) AS low_position,
+        least(n, ceil(1 + n / 2.0 + 0.98 * sqrt(n))) AS high_position
+    FROM quartiles
 ),
 
--- Distribution-free 95% interval for the median: the order statistics at n/2 − 0.98·√n and 1 + n/2 + 0.98·√n.
 median_interval AS (
     SELECT
         center,
-        min(days) FILTER (WHERE position >= greatest(1, floor(n / 2.0 - 0.98 * sqrt(n)))) AS median_low,
-        max(days) FILTER (WHERE position <= least(n, ceil(1 + n / 2.0 + 0.98 * sqrt(n)))) AS median_high
-    FROM ranked
-    GROUP BY center
+        CASE WHEN low_position <= valued THEN hist_value_at(keys, upto, low_position - 1) END AS median_low,
+        hist_value_at(keys, upto, least(high_position, valued) - 1) AS median_high
+    FROM positions
 )
 
 SELECT

@@ -8,18 +8,13 @@ scope AS (
     SELECT uscc, center FROM enterprises_in_scope($centers, $parks, $types)
 ),
 
--- Only the visits any count can use: from the start of the period or of the 90 days, to its end.
+-- Only the visits any count can use: from the start of the period or of the 90 days, to its end. A visit
+-- whose previous one (same enterprise) is before a window's start is the enterprise's first in it: the
+-- counts of enterprises visited are plain counts (sql/facts/fact_visits.sql).
 recent_visits AS (
-    SELECT uscc, visit_date, staff, center
+    SELECT visit_date, previous_visit_date, raised_demand, staff, center
     FROM visits_in_scope($centers, $parks, $types)
     WHERE visit_date BETWEEN least($date_from::DATE, $date_to::DATE - 89) AND $date_to
-),
-
-raised AS (
-    SELECT DISTINCT uscc, received_date AS visit_date
-    FROM tickets
-    WHERE (source = '走访' OR source IS NULL)
-      AND received_date BETWEEN $date_from AND $date_to
 ),
 
 enterprise_facts AS (
@@ -28,31 +23,24 @@ enterprise_facts AS (
     GROUP BY GROUPING SETS ((center), ())
 ),
 
--- One row per enterprise visited: its visits in the period and whether it was visited in each window,
--- so the counts of enterprises below are plain counts (no DISTINCT under the grouping sets).
-visited AS (
-    SELECT
-        v.center,
-        count(*) FILTER (WHERE v.visit_date >= $date_from) AS visits,
-        count(*) FILTER (WHERE v.visit_date >= $date_from AND r.uscc IS NOT NULL) AS raised_demand,
-        bool_or(v.visit_date >= $date_from) AS in_period,
-        bool_or(v.visit_date > $date_to::DATE - 30) AS in_30,
-        bool_or(v.visit_date > $date_to::DATE - 90) AS in_90
-    FROM recent_visits AS v
-    LEFT JOIN raised AS r USING (uscc, visit_date)
-    GROUP BY v.uscc, v.center
-),
-
 visit_facts AS (
     SELECT
         grouping(center) = 1 AS is_total,
         center,
-        sum(visits)::BIGINT AS visits,
-        count(*) FILTER (WHERE in_period) AS visited_period,
-        count(*) FILTER (WHERE in_30) AS visited_30,
-        count(*) FILTER (WHERE in_90) AS visited_90,
-        sum(raised_demand)::BIGINT AS raised_demand
-    FROM visited
+        count(*) FILTER (WHERE visit_date >= $date_from) AS visits,
+        count(*) FILTER (
+            WHERE visit_date >= $date_from AND (previous_visit_date IS NULL OR previous_visit_date < $date_from)
+        ) AS visited_period,
+        count(*) FILTER (
+            WHERE visit_date > $date_to::DATE - 30
+              AND (previous_visit_date IS NULL OR previous_visit_date <= $date_to::DATE - 30)
+        ) AS visited_30,
+        count(*) FILTER (
+            WHERE visit_date > $date_to::DATE - 90
+              AND (previous_visit_date IS NULL OR previous_visit_date <= $date_to::DATE - 90)
+        ) AS visited_90,
+        count(*) FILTER (WHERE visit_date >= $date_from AND raised_demand) AS raised_demand
+    FROM recent_visits
     GROUP BY GROUPING SETS ((center), ())
 ),
 

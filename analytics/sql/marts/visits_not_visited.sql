@@ -1,10 +1,10 @@
 -- Enterprises in scope with no visit in the 90 days up to the end of the period, longest unvisited first.
+-- Each enterprise's last visit by the end of the period: the visit whose next one is after it (or none).
 WITH
 last_visit AS (
-    SELECT uscc, max(visit_date) AS last_visit
-    FROM visits
-    WHERE visit_date <= $date_to
-    GROUP BY uscc
+    SELECT uscc, visit_date AS last_visit
+    FROM visits_in_scope($centers, $parks, $types)
+    WHERE visit_date <= $date_to AND (next_visit_date IS NULL OR next_visit_date > $date_to)
 )
 
 SELECT

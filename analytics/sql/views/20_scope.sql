@@ -44,6 +44,13 @@ SELECT * EXCLUDE (type_mask) FROM fact_visits WHERE in_scope(center, park, type_
 CREATE OR REPLACE MACRO output_in_scope(centers, parks, types) AS TABLE
 SELECT * EXCLUDE (type_mask) FROM fact_output WHERE in_scope(center, park, type_mask, centers, parks, types);
 
+-- Output summed per park, type mask and month (sql/facts/fact_output_parks.sql) in scope, with the mask
+-- (the shares of above-scale and high-tech output read its bits).
+CREATE OR REPLACE MACRO output_parks_in_scope(centers, parks, types) AS TABLE
+SELECT *
+FROM fact_output_parks
+WHERE in_scope(center, park, type_mask, centers, parks, types);
+
 CREATE OR REPLACE MACRO vaccinations_in_scope(centers, parks, types) AS TABLE
 SELECT * EXCLUDE (type_mask)
 FROM fact_vaccinations
