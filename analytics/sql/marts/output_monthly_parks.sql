@@ -5,9 +5,8 @@ months AS (
                                   $date_to::DATE, INTERVAL 1 MONTH))::DATE AS month
 )
 
-SELECT e.center, e.park, m.month, sum(o.output_wan) AS output
+SELECT o.center, o.park, m.month, sum(o.output_wan) AS output
 FROM months AS m
-JOIN output_monthly AS o ON o.period = m.month
-JOIN enterprises_in_scope($centers, $parks, $types) AS e USING (uscc)
+JOIN output_parks_in_scope($centers, $parks, $types) AS o ON o.period = m.month
 GROUP BY ALL
-ORDER BY e.center, e.park, m.month
+ORDER BY o.center, o.park, m.month

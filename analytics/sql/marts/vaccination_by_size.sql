@@ -1,12 +1,11 @@
 -- Coverage at the end of the period by enterprise size (staff in the latest return): <50, 50–99, 100–299,
--- 300–999, ≥1000. Each enterprise counts with its latest snapshot as of the end of the period.
+-- 300–999, ≥1000. Each enterprise counts with its latest snapshot as of the end of the period (the one in
+-- force then: sql/facts/fact_vaccinations.sql).
 WITH
 latest AS (
-    SELECT v.*
-    FROM vaccination_snapshots AS v
-    JOIN enterprises_in_scope($centers, $parks, $types) AS e USING (uscc)
-    WHERE v.as_of <= $date_to
-    QUALIFY row_number() OVER (PARTITION BY v.uscc ORDER BY v.as_of DESC) = 1
+    SELECT *
+    FROM vaccinations_in_scope($centers, $parks, $types)
+    WHERE as_of <= $date_to AND (next_as_of IS NULL OR next_as_of > $date_to)
 ),
 
 bands AS (

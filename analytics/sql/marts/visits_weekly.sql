@@ -5,10 +5,9 @@ weeks AS (
 ),
 
 counted AS (
-    SELECT e.center, date_trunc('week', v.visit_date)::DATE AS week, count(*) AS visits
-    FROM visits AS v
-    JOIN enterprises_in_scope($centers, $parks, $types) AS e USING (uscc)
-    WHERE v.visit_date BETWEEN $date_from AND $date_to
+    SELECT center, date_trunc('week', visit_date)::DATE AS week, count(*) AS visits
+    FROM visits_in_scope($centers, $parks, $types)
+    WHERE visit_date BETWEEN $date_from AND $date_to
     GROUP BY ALL
 )
 

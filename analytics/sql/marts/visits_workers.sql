@@ -2,10 +2,9 @@
 -- = visits in the period ÷ months of the period), computed here so no visit row reaches the browser.
 WITH
 per_worker AS (
-    SELECT e.center, v.staff, count(*) / (($date_to::DATE - $date_from::DATE + 1) / 30.44) AS per_month
-    FROM visits AS v
-    JOIN enterprises_in_scope($centers, $parks, $types) AS e USING (uscc)
-    WHERE v.visit_date BETWEEN $date_from AND $date_to
+    SELECT center, staff, count(*) / (($date_to::DATE - $date_from::DATE + 1) / 30.44) AS per_month
+    FROM visits_in_scope($centers, $parks, $types)
+    WHERE visit_date BETWEEN $date_from AND $date_to
     GROUP BY ALL
 )
 
