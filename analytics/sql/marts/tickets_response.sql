@@ -19,27 +19,22 @@ facts AS (
         center,
         count(*) AS n,
         count(response_days) AS responded,
-        histogram(response_days) AS response_histogram,
+        quantile_cont(response_days, [0.5, 0.9]) AS response_quantiles,  -- one sort for both
         count(*) FILTER (WHERE escalated) AS escalated,
         count(*) FILTER (WHERE is_repeat) AS repeats
     FROM cohort
     GROUP BY GROUPING SETS ((center), ())
-),
-
--- Median and P90 response days, exact, from how many tickets took each number of days (sql/views/10_clean.sql).
-with_lists AS (
-    SELECT *, hist_keys(response_histogram) AS keys, hist_upto(response_histogram) AS upto FROM facts
 )
 
 SELECT
     center,
     n,
     responded,
-    hist_interpolate(keys, upto, 0.5) AS median_response_days,
-    hist_interpolate(keys, upto, 0.9) AS p90_response_days,
+    response_quantiles[1] AS median_response_days,
+    response_quantiles[2] AS p90_response_days,
     escalated,
     escalated / nullif(n, 0) AS escalation_rate,
     repeats,
     repeats / nullif(n, 0) AS repeat_rate
-FROM with_lists
+FROM facts
 ORDER BY center NULLS LAST

@@ -58,29 +58,3 @@ SELECT min(day)::DATE AS first_day, max(day)::DATE AS last_day
 FROM generate_series(date_from::DATE - INTERVAL 13 MONTH, date_to::DATE, INTERVAL 1 DAY) AS g (day)
 WHERE day::DATE + INTERVAL 12 MONTH BETWEEN date_from AND date_to;
 
--- Exact continuous quantiles (quantile_cont: linear interpolation between the two nearest ranks) of an
--- integer-valued column from its histogram h (histogram(x): each value and how many rows have it), for a mart
--- whose groups hold many rows: counting rows per value is cheaper than sorting them. A mart aggregates h,
--- takes hist_keys(h) AS keys and hist_upto(h) AS upto once per group (each is a list; computing them inside
--- every use would repeat the work), then hist_interpolate(keys, upto, 0.5). NULL without rows.
--- keys: the values in ascending order; upto: how many rows have a value <= each of them.
-CREATE OR REPLACE MACRO hist_keys(h) AS list_transform(list_sort(map_entries(h)), lambda e: e.key);
-
-CREATE OR REPLACE MACRO hist_upto(h) AS
-    list_reduce(
-        list_transform(list_sort(map_entries(h)), lambda e: e.value::BIGINT),
-        lambda acc, n: list_append(acc, acc[-1] + n),
-        [0::BIGINT]
-    )[2:];
-
--- The value at 0-based `rank` in ascending order (the (rank + 1)-th smallest).
-CREATE OR REPLACE MACRO hist_value_at(keys, upto, rank) AS
-    keys[list_position(list_transform(upto, lambda u: u > rank), true)];
-
-CREATE OR REPLACE MACRO hist_interpolate(keys, upto, q) AS
-    CASE WHEN len(keys) > 0 THEN (
-        hist_value_at(keys, upto, floor((upto[-1] - 1) * q::DOUBLE))
-        + ((upto[-1] - 1) * q::DOUBLE - floor((upto[-1] - 1) * q::DOUBLE))
-        * (hist_value_at(keys, upto, ceil((upto[-1] - 1) * q::DOUBLE))
-           - hist_value_at(keys, upto, floor((upto[-1] - 1) * q::DOUBLE)))
-    )::DOUBLE END;
