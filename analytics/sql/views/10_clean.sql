@@ -57,4 +57,3 @@ CREATE OR REPLACE MACRO year_earlier(date_from, date_to) AS TABLE
 SELECT min(day)::DATE AS first_day, max(day)::DATE AS last_day
 FROM generate_series(date_from::DATE - INTERVAL 13 MONTH, date_to::DATE, INTERVAL 1 DAY) AS g (day)
 WHERE day::DATE + INTERVAL 12 MONTH BETWEEN date_from AND date_to;
-
