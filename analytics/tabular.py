@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -199,6 +200,35 @@ class Table:
 def fold(text: str) -> str:
     """Text as searched: half-width (NFKC), case-folded, without surrounding spaces."""
     return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+# What fold's NFKC does to the full-width characters names are written with (ＡＢＣ, １２３, （）, the
+# ideographic space): the same change in SQL (sql/views/20_scope.sql, `folded`), translate()'s two strings.
+WIDE = "".join(chr(code) for code in range(0xFF01, 0xFF5F)) + "\u3000"
+NARROW = "".join(chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)) + " "
+
+
+@dataclass(frozen=True)
+class ListSearch:
+    """A search of a list searched in SQL (one too long to send whole to the screen, e.g. the enterprises
+    not visited): the folded query, and the values the screen shows in words whose words contain it — the
+    caller matches those on the shown words, the SQL the raw text (see not_visited_found). Hashable: a cache
+    key beside the filters."""
+
+    needle: str = ""
+    places: tuple[str, ...] = ()  # centers and parks
+    above_scale: tuple[bool, ...] = ()
+    never: bool = False  # "never visited"
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "needle": self.needle,
+            "wide": WIDE,
+            "narrow": NARROW,
+            "places": list(self.places),
+            "above_scale": list(self.above_scale),
+            "never": self.never,
+        }
 
 
 def page_count(rows: int, size: int) -> int:

@@ -535,11 +535,38 @@ def browser_page() -> Iterator[Any]:
             context.close()
 
 
-def concurrent_run(
-    path: Path, n: int, titles: dict[str, str], uscc: str, name: str
-) -> tuple[list[dict[str, float]], float]:
-    """Draw times of each of `n` sessions on a fresh server, and the server's peak RSS."""
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (all its threads), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_seconds() -> float:
+    """CPU time every core of the machine spent not idle, in seconds (the first line of /proc/stat)."""
+    ticks = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = ticks[3] + ticks[4]  # idle, iowait
+    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Concurrency:
+    draws: list[dict[str, float]]  # per session, per page: seconds to draw
+    rss_mib: float  # the server's peak
+    server_cpu: float  # seconds of CPU the server used while the sessions visited the pages
+    machine_cpu: (
+        float  # seconds of CPU every process used meanwhile (the browsers, the benchmark, the server)
+    )
+    wall: float
+
+
+def concurrent_run(path: Path, n: int, titles: dict[str, str], uscc: str, name: str) -> Concurrency:
+    """Draw times of each of `n` sessions on a fresh server, its peak RSS and who used the CPU."""
     with server(path) as (url, process):
+        cpu_start, busy_start, wall_start = (
+            process_cpu_seconds(process.pid),
+            machine_busy_seconds(),
+            time.perf_counter(),
+        )
         ready = threading.Barrier(n)
         results: list[dict[str, float] | BaseException] = [RuntimeError("no result")] * n
 
@@ -555,11 +582,13 @@ def concurrent_run(
             thread.start()
         for thread in threads:
             thread.join()
+        wall, busy = time.perf_counter() - wall_start, machine_busy_seconds() - busy_start
+        server_cpu = process_cpu_seconds(process.pid) - cpu_start
         rss = peak_rss_mib(process.pid)
     errors = [r for r in results if isinstance(r, BaseException)]
     if errors:
         raise RuntimeError(f"{len(errors)} of {n} sessions failed: {errors[0]!r}")
-    return results, rss  # type: ignore[return-value]
+    return Concurrency(results, rss, server_cpu, busy, wall)  # type: ignore[arg-type]
 
 
 def enterprise_name(path: Path, uscc: str) -> str:
@@ -629,23 +658,32 @@ def print_growth(scales: list[float], replays: dict[float, dict[tuple[str, str],
         )
 
 
-def print_concurrency(
-    scale: float, single: tuple[list[dict[str, float]], float], many: tuple[list[dict[str, float]], float]
-) -> None:
-    n = len(many[0])
+def print_concurrency(scale: float, single: Concurrency, many: Concurrency) -> None:
+    n = len(many.draws)
     print(f"\n### Draw time in Chromium, scale {scale:g}: 1 session against {n} at once (default filters)\n")
     print(
         f"| page | 1 session median | 1 session max | {n} sessions median | {n} sessions max | ratio of medians |"
     )
     print("|---|---:|---:|---:|---:|---:|")
     for page in VISIT_ORDER:
-        one = [run[page] for run in single[0]]
-        all_ = [run[page] for run in many[0]]
+        one = [run[page] for run in single.draws]
+        all_ = [run[page] for run in many.draws]
         m1, mn = statistics.median(one), statistics.median(all_)
         print(f"| {page} | {m1:.2f} s | {max(one):.2f} s | {mn:.2f} s | {max(all_):.2f} s | {mn / m1:.1f}× |")
     print(
-        f"\nServer peak RSS (VmHWM, children included): 1 session {single[1]:.0f} MiB, {n} sessions {many[1]:.0f} MiB"
+        f"\nServer peak RSS (VmHWM, children included): 1 session {single.rss_mib:.0f} MiB, "
+        f"{n} sessions {many.rss_mib:.0f} MiB"
     )
+    print(f"\nCPU while the sessions visited the pages ({os.cpu_count()} cores):\n")
+    print(
+        "| sessions | wall | server process | every process (server, browsers, this script) | server share |"
+    )
+    print("|---:|---:|---:|---:|---:|")
+    for run in (single, many):
+        print(
+            f"| {len(run.draws)} | {run.wall:.1f} s | {run.server_cpu:.1f} s | {run.machine_cpu:.1f} s | "
+            f"{run.server_cpu / run.machine_cpu:.0%} |"
+        )
 
 
 # --- main -----------------------------------------------------------------------------------------------

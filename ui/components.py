@@ -6,6 +6,7 @@ import html
 import numbers
 from collections.abc import Callable
 from functools import partial
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
@@ -205,16 +206,17 @@ def _table(frame: pd.DataFrame | Table, index: bool = False) -> Table:
     return frame if isinstance(frame, Table) else Table(frame, index=index)
 
 
-def downloads(frame: pd.DataFrame | Table, stem: str, lang: Lang) -> None:
-    """CSV and .xlsx of a table, in the screen's layout (see analytics.tabular)."""
-    table = _table(frame)
+def downloads(frame: pd.DataFrame | Table | Callable[[], Table], stem: str, lang: Lang) -> None:
+    """CSV and .xlsx of a table, in the screen's layout (see analytics.tabular); a callable `frame` builds
+    the table only when a button is clicked."""
+    table = frame if callable(frame) else partial(_table, frame)
     row = st.container(horizontal=True)
     download(
-        t("common.download_csv", lang), lambda: table.csv(lang), f"{stem}.csv", "text/csv", f"{stem}-csv",
+        t("common.download_csv", lang), lambda: table().csv(lang), f"{stem}.csv", "text/csv", f"{stem}-csv",
         stem, row,
     )  # fmt: skip
     download(
-        t("common.download_xlsx", lang), lambda: table.xlsx(stem), f"{stem}.xlsx", XLSX, f"{stem}-xlsx",
+        t("common.download_xlsx", lang), lambda: table().xlsx(stem), f"{stem}.xlsx", XLSX, f"{stem}-xlsx",
         stem, row,
     )  # fmt: skip
 
@@ -313,11 +315,25 @@ def paged(
     if len(table.values) <= PAGE_ROWS:
         return table, table
     row = st.container(horizontal=True, vertical_alignment="bottom")
-    query = row.text_input(
+    query = _search_box(row, key, lang)
+    found = table.matching(query, columns)
+    start = _page_start(row, key, lang, query, len(found.values), showing)
+    if start is None:
+        return found, found
+    return found.rows(start, start + PAGE_ROWS), found
+
+
+def _search_box(row: DeltaGenerator, key: str, lang: Lang) -> str:
+    return row.text_input(
         t("list.search", lang), key=f"{key}-search", placeholder=t("list.search_hint", lang), width=320
     )
-    found = table.matching(query, columns)
-    total = len(found.values)
+
+
+def _page_start(
+    row: DeltaGenerator, key: str, lang: Lang, query: str, total: int, showing: int
+) -> int | None:
+    """The page number input beside the search box and the caption under it: the first row position of the
+    page chosen, None when the search found nothing (said)."""
     pages = page_count(total, PAGE_ROWS)
     page = row.number_input(  # keyed on the page count: a new search or filter starts at page 1
         t("list.page", lang), min_value=1, max_value=pages, value=min(pages, showing // PAGE_ROWS + 1), step=1,
@@ -325,13 +341,23 @@ def paged(
     )  # fmt: skip
     if total == 0:
         st.caption(t("list.no_match", lang, query=safe.text(query.strip())))
-        return found, found
+        return None
     start = (int(page) - 1) * PAGE_ROWS
     last = min(start + PAGE_ROWS, total)
     st.caption(
         t("list.showing", lang, first=f"{start + 1:,}", last=f"{last:,}", total=f"{total:,}", size=PAGE_ROWS)
     )
-    return found.rows(start, last), found
+    return start
+
+
+class SearchedList(Protocol):
+    """A list searched and paged in SQL (e.g. ui.lists.NotVisited)."""
+
+    def counts(self, query: str) -> tuple[int, int]: ...  # (rows listed, rows the search finds)
+
+    def rows(self, query: str, start: int, size: int) -> Table: ...
+
+    def every_row(self, query: str) -> Callable[[], Table]: ...  # built off the script's thread
 
 
 def number_columns(table: pd.DataFrame) -> dict[str, object]:
@@ -349,6 +375,32 @@ def enterprise_table(table: Table, stem: str, lang: Lang, height: int = 420) -> 
         st.caption(t("common.no_rows", lang))
         return
     page, found = paged(table, stem, lang, [c for c in table.values.columns if c != "link"])
+    _enterprise_grid(page, lang, height)
+    downloads(topic_tables.for_download(found, lang), stem, lang)
+
+
+def searched_enterprise_table(
+    source: SearchedList, listed: int, stem: str, lang: Lang, height: int = 420
+) -> None:
+    """`enterprise_table` of a list searched and paged in SQL (`listed` rows long): the server reads and
+    holds one page; the downloads (every row the search finds) are built when clicked."""
+    if listed == 0:
+        st.caption(t("common.no_rows", lang))
+        return
+    query, start = "", 0
+    if listed > PAGE_ROWS:
+        row = st.container(horizontal=True, vertical_alignment="bottom")
+        query = _search_box(row, stem, lang)
+        start = _page_start(row, stem, lang, query, source.counts(query)[1], 0)
+        if start is None:
+            return
+    _enterprise_grid(source.rows(query, start, PAGE_ROWS), lang, height)
+    every_row = source.every_row(query)
+    downloads(lambda: topic_tables.for_download(every_row(), lang), stem, lang)
+
+
+def _enterprise_grid(page: Table, lang: Lang, height: int) -> None:
+    """One page of an enterprise list: the grid (its first column the profile links), cards on a phone."""
     shown = page.shown(lang)
     with st.container():
         st.dataframe(
@@ -365,7 +417,6 @@ def enterprise_table(table: Table, stem: str, lang: Lang, height: int = 420) -> 
         plain = topic_tables.for_download(page, lang).shown(lang)  # the name first, where the link is
         if cards := phone_cards(plain, titled_by_index=False, links=shown["link"]):
             st.html(cards)
-    downloads(topic_tables.for_download(found, lang), stem, lang)
 
 
 def listing(table: pd.DataFrame, stem: str, lang: Lang, nothing: str = "enterprise.nothing") -> None:

@@ -11,6 +11,7 @@ from analytics import kpis, periods, queries, reference
 from analytics.auth import masking
 from analytics.filters import Filters
 from analytics.i18n import Lang
+from analytics.tabular import ListSearch
 from ui import auth
 from ui.charts import center_name
 from ui.context import connection, data_version
@@ -84,6 +85,18 @@ def _mart(name: str, filters: Filters, extra: tuple[tuple[str, object], ...], ve
 def mart(name: str, filters: Filters, **extra: object) -> pd.DataFrame:
     """Any mart of analytics/sql/marts, run with the filters and extra parameters (cached per data version)."""
     return _mart(name, filters, tuple(sorted(extra.items())), data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _searched(
+    name: str, filters: Filters, search: ListSearch, extra: tuple[tuple[str, object], ...], version: int
+) -> pd.DataFrame:
+    return queries.run_mart(connection(), name, {**filters.params(), **search.params(), **dict(extra)})
+
+
+def searched(name: str, filters: Filters, search: ListSearch, **extra: object) -> pd.DataFrame:
+    """A mart of a list searched in SQL (analytics.tabular.ListSearch), like `mart`."""
+    return _searched(name, filters, search, tuple(sorted(extra.items())), data_version())
 
 
 def enterprise_profile(filters: Filters, uscc: str) -> pd.DataFrame:

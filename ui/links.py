@@ -19,8 +19,12 @@ TICKET = "ticket"
 
 
 def profile_urls(uscc: pd.Series, names: pd.Series, tickets: pd.Series | None = None) -> pd.Series:
-    kept = {key: st.query_params.get_all(key) for key in KEPT if key in st.query_params}
-    return urls(kept, uscc, names, tickets)
+    return urls(kept_params(), uscc, names, tickets)
+
+
+def kept_params() -> dict[str, list[str]]:
+    """The URL parameters a profile link keeps (language and filters) of this page's URL."""
+    return {key: st.query_params.get_all(key) for key in KEPT if key in st.query_params}
 
 
 def urls(

@@ -74,8 +74,9 @@ def for_download(table: Table, lang: Lang) -> Table:
     return Table(values[[name, *(c for c in values.columns if c != name)]], table.kinds)
 
 
-@built_once
 def not_visited(frame: pd.DataFrame, links: pd.Series, lang: Lang, illustrative: set[str]) -> Table:
+    """The enterprises not visited (visits_not_visited's rows: one page at a time, or all for a download)
+    as the visits page lists them."""
     return enterprise_list(
         frame, links,
         {

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics.i18n import t
-from ui import components, context, data, drill, links, topic_charts, topic_tables
+from ui import components, context, data, drill, lists, topic_charts, topic_tables
 
 lang = context.lang()
 centers = data.centers()
@@ -36,13 +36,8 @@ components.table(topic_tables.visit_workload(coverage, lang), "visit-workload", 
 st.caption(t("visits.raised_caption", lang))
 
 st.subheader(t("visits.not_visited_title", lang))
-unvisited = data.mart("visits_not_visited", filters)
-st.caption(t("visits.not_visited_caption", lang, n=len(unvisited)))
-components.enterprise_table(
-    topic_tables.not_visited(
-        unvisited, links.profile_urls(unvisited["uscc"], unvisited["name"]), lang, illustrative
-    ),
-    "not-visited",
-    lang,
-)
+unvisited = lists.NotVisited(filters, lang, frozenset(illustrative))
+listed = unvisited.listed()
+st.caption(t("visits.not_visited_caption", lang, n=listed))
+components.searched_enterprise_table(unvisited, listed, "not-visited", lang)
 components.illustrative_note(kpis, lang)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import click_until, grid_cell, login, open_app, wait_idle
+from tests.browser.helpers import click_until, grid_cell, login, open_app, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -61,3 +61,31 @@ def test_from_a_list_to_a_profile_and_back(server, page, browser_context):
     # back on the list: the page is as it was
     expect(page.get_by_role("heading", name="Top 20 enterprises by output")).to_be_visible()
     wait_idle(page)
+
+
+def test_search_the_not_visited_list_and_download_what_it_found(server, page, tmp_path):
+    """The list is searched in the database; the download (built by the server when clicked, off the
+    script's thread) holds every row found, not only the page on screen."""
+    open_app(page, f"{server.url}/visits")
+    expect(page.get_by_role("heading", name="90天未走访企业")).to_be_visible(timeout=60_000)
+    showing = page.get_by_text("行（每页 100 行）")
+
+    def total() -> int:
+        return int(showing.inner_text().split("共 ")[1].split(" 行")[0].replace(",", ""))
+
+    listed = total()
+    assert listed > 100
+    search = page.get_by_label("在列表中搜索")
+    search.fill("小塘")  # a center: matched on the shown words, in the database
+    search.press("Enter")
+    wait_until(page, lambda: total() != listed)
+    wait_idle(page)
+    found = total()
+    assert 0 < found < listed
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="下载 CSV").last.click()
+    saved = tmp_path / "not-visited.csv"
+    download.value.save_as(saved)
+    lines = saved.read_text(encoding="utf-8-sig").strip().splitlines()
+    assert len(lines) - 1 == found
+    assert all("小塘" in line for line in lines[1:])

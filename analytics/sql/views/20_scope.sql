@@ -55,3 +55,47 @@ CREATE OR REPLACE MACRO vaccinations_in_scope(centers, parks, types) AS TABLE
 SELECT * EXCLUDE (type_mask)
 FROM fact_vaccinations
 WHERE in_scope(center, park, type_mask, centers, parks, types);
+
+-- Enterprises in scope with no visit in the 90 days up to `date_to`, each with its last visit by then (the
+-- visit whose next one is after it; NULL when never visited) and the days since.
+CREATE OR REPLACE MACRO not_visited_in_scope(date_to, centers, parks, types) AS TABLE
+SELECT
+    e.uscc,
+    e.name,
+    e.center,
+    e.park,
+    e.industry,
+    e.is_above_scale,
+    e.employees,
+    l.last_visit,
+    date_to::DATE - l.last_visit AS days_since
+FROM enterprises_in_scope(centers, parks, types) AS e
+LEFT JOIN (
+    SELECT uscc, visit_date AS last_visit
+    FROM visits_in_scope(centers, parks, types)
+    WHERE visit_date <= date_to AND (next_visit_date IS NULL OR next_visit_date > date_to)
+) AS l USING (uscc)
+WHERE l.last_visit IS NULL OR l.last_visit <= date_to::DATE - 90;
+
+-- The text of a cell as a search compares it (analytics.tabular.fold, done in SQL): full-width characters
+-- `wide` turned into their half-width forms `narrow`, then lower case.
+CREATE OR REPLACE MACRO folded(text, wide, narrow) AS lower(translate(text, wide, narrow));
+
+-- The rows of not_visited_in_scope whose shown text contains `needle` (already folded; '' = every row):
+-- the name, USCC or industry, or one of the values the screen shows in words, matched by the caller on the
+-- shown words: `places` (centers and parks), `above_scale` (is_above_scale values), `never` (never visited).
+-- The last visit is shown as YYYY-MM-DD.
+CREATE OR REPLACE MACRO not_visited_found(
+    date_to, centers, parks, types, needle, wide, narrow, places, above_scale, never
+) AS TABLE
+SELECT *
+FROM not_visited_in_scope(date_to, centers, parks, types)
+WHERE needle = ''
+   OR contains(folded(name, wide, narrow), needle)
+   OR contains(folded(uscc, wide, narrow), needle)
+   OR contains(folded(industry, wide, narrow), needle)
+   OR list_contains(places, center)
+   OR list_contains(places, park)
+   OR list_contains(above_scale, is_above_scale)
+   OR (last_visit IS NULL AND never)
+   OR contains(strftime(last_visit, '%Y-%m-%d'), needle);
