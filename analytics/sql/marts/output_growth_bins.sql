@@ -3,10 +3,10 @@
 WITH
 -- Each enterprise's period months that it also reported a year earlier (fact_output carries that output).
 growth AS (
-    SELECT uscc, sum(output_wan) / nullif(sum(output_year_earlier), 0) - 1 AS yoy
+    SELECT enterprise_key, sum(output_wan) / nullif(sum(output_year_earlier), 0) - 1 AS yoy
     FROM output_in_scope($centers, $parks, $types)
     WHERE period BETWEEN $date_from AND $date_to AND output_year_earlier IS NOT NULL
-    GROUP BY uscc
+    GROUP BY enterprise_key
 ),
 
 bins AS (
@@ -16,7 +16,7 @@ bins AS (
 SELECT
     b.low / 100.0 AS bin_low,
     CASE WHEN b.low = 200 THEN 1000 ELSE b.low + 10 END / 100.0 AS bin_high,  -- the last bin is open-ended
-    count(g.uscc) AS enterprises
+    count(g.enterprise_key) AS enterprises
 FROM bins AS b
 LEFT JOIN growth AS g
     ON g.yoy IS NOT NULL

@@ -1,5 +1,5 @@
--- The enterprises with the highest output in the period, with their like-for-like growth (months reported
--- in both years) and whether they reported at all a year earlier.
+-- The enterprises with the highest output in the period, with the months they reported and their
+-- like-for-like growth (the months reported in both years).
 WITH
 -- Each enterprise's output in the period, and its like-for-like sums: the period's months it also reported
 -- a year earlier (fact_output carries that output).
