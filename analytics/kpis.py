@@ -13,14 +13,36 @@ from analytics.filters import Filters
 from analytics.metrics import KEYS
 from analytics.queries import run_mart
 
+# The sections of sql/marts/center_kpis.sql and the catalog's keys each gives; the registry's always.
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "registry": ("enterprises", "workers"),
+    "visits": ("visits", "enterprises_visited", "visit_coverage"),
+    "tickets": (
+        "tickets_received", "tickets_closed", "closure_rate", "median_resolution_days", "p90_resolution_days",
+        "on_time_rate", "satisfaction_rate", "open_tickets", "overdue_tickets",
+    ),
+    "output": ("output_value", "output_value_prev_year", "output_yoy"),
+    "vaccination": ("vaccination_staff", "vaccinated_dose1", "vaccination_rate", "full_course_rate"),
+    "activities": ("activities", "activity_person_times", "participation_per_1000_workers"),
+}  # fmt: skip
+TOPICS: tuple[str, ...] = tuple(section for section in SECTIONS if section != "registry")
 
-def center_kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+
+def center_kpis(
+    con: duckdb.DuckDBPyConnection, filters: Filters, topics: tuple[str, ...] = TOPICS
+) -> pd.DataFrame:
     """One row per center in scope (in display order) then the total row (is_total = True).
 
-    Columns: is_total, center, is_illustrative, then every key of the metric catalog.
+    Columns: is_total, center, is_illustrative, then the keys of the metric catalog in `topics` (and the
+    registry's): a page about one topic reads only that ledger, and a key it did not ask for is missing,
+    never a silent zero.
     """
-    frame = run_mart(con, "center_kpis", filters.params())
-    return frame[["is_total", "center", "is_illustrative", *KEYS]]
+    unknown = set(topics) - set(TOPICS)
+    if unknown:
+        raise ValueError(f"unknown KPI topics: {sorted(unknown)}")
+    frame = run_mart(con, "center_kpis", {**filters.params(), "sections": list(topics)})
+    wanted = {key for section in ("registry", *topics) for key in SECTIONS[section]}
+    return frame[["is_total", "center", "is_illustrative", *(key for key in KEYS if key in wanted)]]
 
 
 def plain(value: Any) -> Any:

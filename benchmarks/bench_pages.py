@@ -337,7 +337,7 @@ def run_set(con: duckdb.DuckDBPyConnection, calls: list[Call]) -> list[float]:
         function = resolve(call.function)
         source = marts if call.function in SHARED_MARTS else con
         start = time.perf_counter()
-        if call.function == KPIS:
+        if call.function == KPIS and len(call.args) == 1 and not call.kwargs:  # every topic: shared
             marts.kpis(*call.args)
         else:
             function(source, *call.args, **call.kwargs)

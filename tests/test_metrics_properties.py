@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from analytics.db import connect
 from analytics.filters import ENTERPRISE_TYPES, Filters
-from analytics.kpis import center_kpis
+from analytics.kpis import TOPICS, center_kpis
 from analytics.metrics import CATALOG, KEYS, Kind
 from analytics.periods import Period, add_months, month_end
 from analytics.queries import mart_sql
@@ -215,6 +215,7 @@ def raw_rows(connection, filters: Filters) -> list[dict[str, Any]]:
     """The mart's rows as Python values, where NULL (None) and NaN (float) stay distinguishable."""
     sql = mart_sql("center_kpis")
     params = {key: value for key, value in filters.params().items() if f"${key}" in sql}
+    params["sections"] = list(TOPICS)  # every section
     with connection.cursor() as cur:
         result = cur.execute(sql, params)
         names = [column[0] for column in result.description]

@@ -18,12 +18,13 @@ from ui.context import connection, data_version
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _center_kpis(filters: Filters, version: int) -> pd.DataFrame:
-    return kpis.center_kpis(connection(), filters)
+def _center_kpis(filters: Filters, topics: tuple[str, ...], version: int) -> pd.DataFrame:
+    return kpis.center_kpis(connection(), filters, topics)
 
 
-def center_kpis(filters: Filters) -> pd.DataFrame:
-    return _center_kpis(filters, data_version())
+def center_kpis(filters: Filters, topics: tuple[str, ...] = kpis.TOPICS) -> pd.DataFrame:
+    """The KPI table (analytics.kpis.center_kpis): every topic, or only `topics` (and the registry's)."""
+    return _center_kpis(filters, topics, data_version())
 
 
 @st.cache_data(show_spinner=False)

@@ -8,6 +8,8 @@ from analytics.i18n import t
 from analytics.periods import Period
 from ui import components, context, data, drill, links, topic_charts, topic_tables
 
+TOPIC = ("output",)  # the KPI sections this page shows (analytics.kpis.SECTIONS)
+
 lang = context.lang()
 centers = data.centers()
 order = centers["center"].tolist()
@@ -16,8 +18,8 @@ filters = drill.narrowed(context.filters(), order)
 components.page_header(t("output.title", lang), filters, lang)
 drill.chips(lang, "focus.center_hint")
 
-kpis = data.center_kpis(filters)
-total, before = kpis[kpis["is_total"]].iloc[0], data.center_kpis(filters.previous())
+kpis = data.center_kpis(filters, TOPIC)
+total, before = kpis[kpis["is_total"]].iloc[0], data.center_kpis(filters.previous(), TOPIC)
 components.notice_if_empty(total, ["output_value", "output_value_prev_year"], "output", lang)
 components.kpi_tiles(total, before[before["is_total"]].iloc[0], ["output_value", "output_value_prev_year", "output_yoy"],
                      lang, filters.previous())  # fmt: skip
@@ -36,7 +38,7 @@ else:
 
 end = filters.period.end
 year_to_date = dataclasses.replace(filters, period=Period(end.replace(month=1, day=1), end))
-ytd = data.center_kpis(year_to_date)
+ytd = data.center_kpis(year_to_date, TOPIC)
 st.subheader(t("output.ytd_title", lang, year=end.year))
 components.kpi_tiles(
     ytd[ytd["is_total"]].iloc[0], None, ["output_value", "output_value_prev_year", "output_yoy"], lang, None

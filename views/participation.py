@@ -5,6 +5,8 @@ import streamlit as st
 from analytics.i18n import t
 from ui import charts, components, context, data, drill, topic_charts, topic_tables
 
+TOPIC = ("activities",)  # the KPI sections this page shows (analytics.kpis.SECTIONS)
+
 lang = context.lang()
 centers = data.centers()
 order = centers["center"].tolist()
@@ -15,8 +17,8 @@ drill.chips(lang, "focus.center_hint")
 if filters.types:
     st.caption(t("filters.types_activities_note", lang))
 
-kpis = data.center_kpis(filters)
-total, before = kpis[kpis["is_total"]].iloc[0], data.center_kpis(filters.previous())
+kpis = data.center_kpis(filters, TOPIC)
+total, before = kpis[kpis["is_total"]].iloc[0], data.center_kpis(filters.previous(), TOPIC)
 components.notice_if_empty(total, ["activities"], "participation", lang)
 components.kpi_tiles(total, before[before["is_total"]].iloc[0],
                      ["activities", "activity_person_times", "workers", "participation_per_1000_workers"], lang,

@@ -6,6 +6,8 @@ from analytics.i18n import t
 from analytics.settings import load_settings
 from ui import components, context, data, drill, links, topic_charts, topic_tables
 
+TOPIC = ("vaccination",)  # the KPI sections this page shows (analytics.kpis.SECTIONS)
+
 lang = context.lang()
 centers = data.centers()
 order = centers["center"].tolist()
@@ -14,8 +16,8 @@ filters = drill.narrowed(context.filters(), order)
 components.page_header(t("vaccination.title", lang), filters, lang)
 drill.chips(lang, hint=None)
 
-kpis = data.center_kpis(filters)
-total, before = kpis[kpis["is_total"]].iloc[0], data.center_kpis(filters.previous())
+kpis = data.center_kpis(filters, TOPIC)
+total, before = kpis[kpis["is_total"]].iloc[0], data.center_kpis(filters.previous(), TOPIC)
 components.notice_if_empty(total, ["vaccination_staff"], "vaccination", lang)
 components.kpi_tiles(total, before[before["is_total"]].iloc[0],
                      ["vaccination_staff", "vaccinated_dose1", "vaccination_rate", "full_course_rate"], lang,

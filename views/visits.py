@@ -5,6 +5,8 @@ import streamlit as st
 from analytics.i18n import t
 from ui import components, context, data, drill, lists, topic_charts, topic_tables
 
+TOPIC = ("visits",)  # the KPI sections this page shows (analytics.kpis.SECTIONS)
+
 lang = context.lang()
 centers = data.centers()
 order = centers["center"].tolist()
@@ -13,8 +15,8 @@ filters = drill.narrowed(context.filters(), order)
 components.page_header(t("visits.title", lang), filters, lang)
 drill.chips(lang, "focus.center_hint")
 
-kpis = data.center_kpis(filters)
-total, before = kpis[kpis["is_total"]].iloc[0], data.center_kpis(filters.previous())
+kpis = data.center_kpis(filters, TOPIC)
+total, before = kpis[kpis["is_total"]].iloc[0], data.center_kpis(filters.previous(), TOPIC)
 components.notice_if_empty(total, ["visits"], "visits", lang)
 components.kpi_tiles(total, before[before["is_total"]].iloc[0], ["visits", "enterprises_visited", "visit_coverage"],
                      lang, filters.previous())  # fmt: skip

@@ -3,6 +3,9 @@
 -- $categories narrows the ticket metrics to those categories: the demand page's drill-down).
 -- Each fact is aggregated with GROUPING SETS ((center), ()) so the total is computed over the whole
 -- scope (medians are not averaged) and centers sum to the total for additive keys.
+-- $sections: the topics to compute (analytics.kpis.SECTIONS: visits, tickets, output, vaccination,
+-- activities; the registry's counts always): a section left out reads no rows (its condition is constant
+-- false) and analytics.kpis drops its columns.
 WITH
 spine AS (
     SELECT center, sort_order, is_illustrative, false AS is_total
@@ -33,7 +36,7 @@ visit_facts AS (
         count(*) AS visits,
         count(*) FILTER (WHERE previous_visit_date IS NULL OR previous_visit_date < $date_from) AS enterprises_visited
     FROM visits_in_scope($centers, $parks, $types)
-    WHERE visit_date BETWEEN $date_from AND $date_to
+    WHERE list_contains($sections, 'visits') AND visit_date BETWEEN $date_from AND $date_to
     GROUP BY GROUPING SETS ((center), ())
 ),
 
@@ -41,7 +44,7 @@ visit_facts AS (
 cohort AS (
     SELECT *, closed_date <= $date_to AS is_closed
     FROM tickets_in_scope($centers, $parks, $types, $categories)
-    WHERE received_date BETWEEN $date_from AND $date_to
+    WHERE list_contains($sections, 'tickets') AND received_date BETWEEN $date_from AND $date_to
       AND NOT is_cancelled
 ),
 
@@ -70,7 +73,7 @@ open_facts AS (
             WHERE overdue_at(received_date, closed_date, is_cancelled, due_date, $date_to)
         ) AS overdue_tickets
     FROM tickets_in_scope($centers, $parks, $types, $categories)
-    WHERE open_at(received_date, closed_date, is_cancelled, $date_to)
+    WHERE list_contains($sections, 'tickets') AND open_at(received_date, closed_date, is_cancelled, $date_to)
     GROUP BY GROUPING SETS ((center), ())
 ),
 
@@ -83,7 +86,7 @@ output_facts AS (
         sum(o.output_wan) FILTER (WHERE o.period BETWEEN p.first_day AND p.last_day) AS output_value_prev_year
     FROM output_parks_in_scope($centers, $parks, $types) AS o
     CROSS JOIN year_earlier($date_from, $date_to) AS p
-    WHERE o.period BETWEEN ($date_from::DATE - INTERVAL 13 MONTH)::DATE AND $date_to
+    WHERE list_contains($sections, 'output') AND o.period BETWEEN ($date_from::DATE - INTERVAL 13 MONTH)::DATE AND $date_to
     GROUP BY GROUPING SETS ((o.center), ())
 ),
 
@@ -91,7 +94,7 @@ output_facts AS (
 latest_snapshots AS (
     SELECT *
     FROM vaccinations_in_scope($centers, $parks, $types)
-    WHERE as_of <= $date_to AND (next_as_of IS NULL OR next_as_of > $date_to)
+    WHERE list_contains($sections, 'vaccination') AND as_of <= $date_to AND (next_as_of IS NULL OR next_as_of > $date_to)
 ),
 
 vaccination_facts AS (
@@ -112,7 +115,7 @@ activity_facts AS (
         count(*) AS activities,
         sum(person_times)::BIGINT AS activity_person_times
     FROM activities_in_scope($centers, $parks)
-    WHERE activity_date BETWEEN $date_from AND $date_to
+    WHERE list_contains($sections, 'activities') AND activity_date BETWEEN $date_from AND $date_to
     GROUP BY GROUPING SETS ((center), ())
 ),
 
